@@ -1,0 +1,48 @@
+package nl.kamerstroom.common.config;
+
+import java.util.List;
+import nl.kamerstroom.serde.AvroSerdeConfig;
+
+/**
+ * Where the broker and registry are, and how topics are created: the settings every service
+ * shares, under the same names.
+ */
+public record KafkaConfig(String bootstrapServers, String schemaRegistryUrl, int topicPartitions,
+                          short topicReplicationFactor, String instanceId) {
+
+    public static final Setting<String> BOOTSTRAP_SERVERS = Setting.string("KAFKA_BOOTSTRAP_SERVERS",
+            "localhost:9092", "Kafka bootstrap servers, comma-separated host:port.");
+    public static final Setting<String> SCHEMA_REGISTRY_URL = Setting.string("SCHEMA_REGISTRY_URL",
+            "http://localhost:8081", "Confluent-compatible schema registry URL (Confluent, or Apicurio's /apis/ccompat/v7).");
+    public static final Setting<Integer> TOPIC_PARTITIONS = Setting.integer("TOPIC_PARTITIONS", 3,
+            "Partitions of each topic the service creates when it is absent.");
+    public static final Setting<Integer> TOPIC_REPLICATION_FACTOR = Setting.integer("TOPIC_REPLICATION_FACTOR", 1,
+            "Replication factor of topics the service creates (3 on a production cluster).");
+    public static final Setting<String> INSTANCE_ID = Setting.string("INSTANCE_ID", defaultInstanceId(),
+            "Name of this service instance, in logs, events and client ids (default: the host name).");
+
+    public static final List<Setting<?>> SETTINGS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL,
+            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, INSTANCE_ID);
+
+    public static KafkaConfig from(Settings settings) {
+        return new KafkaConfig(settings.get(BOOTSTRAP_SERVERS), settings.get(SCHEMA_REGISTRY_URL),
+                settings.get(TOPIC_PARTITIONS), settings.get(TOPIC_REPLICATION_FACTOR).shortValue(),
+                settings.get(INSTANCE_ID));
+    }
+
+    public AvroSerdeConfig serdeConfig() {
+        return new AvroSerdeConfig(schemaRegistryUrl, true, false);
+    }
+
+    private static String defaultInstanceId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "local";
+            }
+        }
+        return host;
+    }
+}
