@@ -1,0 +1,44 @@
+package nl.kamerstroom.embedded;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Polling until a child is ready, failing early when the child has died. */
+final class Await {
+
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private Await() {
+    }
+
+    /** Waits until {@code ready} is true; throws the child's start failure (with its log tail) on exit or timeout. */
+    static void until(ChildJvm child, Duration timeout, String what, BooleanSupplier ready) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            if (!child.isAlive()) {
+                throw child.startFailure(what + " failed: the process exited");
+            }
+            if (System.nanoTime() > deadline) {
+                throw child.startFailure(what + " timed out after " + timeout.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw child.startFailure(what + " interrupted");
+            }
+        }
+    }
+
+    /** Whether something accepts TCP connections on the loopback port (cheap, and logs nothing). */
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

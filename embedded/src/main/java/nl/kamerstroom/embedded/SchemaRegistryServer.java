@@ -1,0 +1,211 @@
+package nl.kamerstroom.embedded;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Apicurio Registry, run as a child JVM from its Maven Central distribution, serving the
+ * Confluent-compatible API at {@link #url()} with global compatibility BACKWARD.
+ *
+ * <p>Ports are fixed when the server is built, so {@link #stop()} followed by {@link #start()}
+ * comes back on the same URL; with durable {@link RegistryStorage} every schema id survives that.
+ */
+public final class SchemaRegistryServer implements AutoCloseable {
+
+    /** The path of Apicurio's Confluent-compatible API. */
+    public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
+    private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+    private static final String SCHEMA_REGISTRY_JSON = "application/vnd.schemaregistry.v1+json";
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
+
+    private final DataDir dataDir;
+    private final int port;
+    private final int managementPort;
+    private final String heap;
+    private final RegistryStorage storage;
+    private final Duration startTimeout;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private ChildJvm child;
+
+    private SchemaRegistryServer(Builder builder) {
+        this.dataDir = DataDir.of(builder.dataDir, "kamerstroom-registry-");
+        this.port = FreePort.orAny(builder.port);
+        this.managementPort = FreePort.orAny(0);
+        this.heap = builder.heap;
+        this.storage = builder.storage;
+        this.startTimeout = builder.startTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the registry and returns once its ccompat API answers, with compatibility set to BACKWARD. */
+    public synchronized SchemaRegistryServer start() {
+        if (child != null && child.isAlive()) {
+            return this;
+        }
+        long started = System.nanoTime();
+        Path distribution = ApicurioDistribution.locate();
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-Xms32m", "-Xmx" + heap, "-XX:+UseSerialGC",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                // The health/metrics interface has its own port (default 9000): make it private and free.
+                "-Dquarkus.management.host=127.0.0.1",
+                "-Dquarkus.management.port=" + managementPort,
+                // One line per request would drown the log; the serde's requests are few and cached.
+                "-Dquarkus.http.access-log.enabled=false",
+                "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
+                // Apicurio keeps 20 idle database connections by default; one client needs a couple.
+                "-Dapicurio.datasource.jdbc.initial-size=2",
+                "-Dapicurio.datasource.jdbc.min-size=2",
+                "-Dapicurio.datasource.jdbc.max-size=10",
+                "-Dapicurio.storage.snapshot.location=" + dataDir.path(),
+                "-Dapicurio.import.work-dir=" + dataDir.path()));
+        jvmArgs.addAll(storage.jvmArgs());
+        // What quarkus-run.jar's manifest would grant with -jar; the child runs from the class path
+        // instead, so that OrphanGuard can go in front of Quarkus' entry point.
+        jvmArgs.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"));
+        child = ChildJvm.start("Apicurio Registry", dataDir.path(), distribution.resolve("quarkus-run.jar").toString(),
+                jvmArgs, QUARKUS_MAIN, List.of(), logFile());
+        Await.until(child, startTimeout, "Starting Apicurio Registry on " + url(), () -> Await.listening(port) && answers());
+        setGlobalCompatibility("BACKWARD");
+        LOG.info("Apicurio Registry ready at {} in {} ms (storage {}, pid {})", url(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), storage, child.pid());
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (child != null) {
+            child.stop(Duration.ofSeconds(20));
+            child = null;
+        }
+    }
+
+    public synchronized void kill() {
+        if (child != null) {
+            child.kill();
+            child = null;
+        }
+    }
+
+    /** Stops the registry and deletes its data directory when it is ephemeral. */
+    @Override
+    public void close() {
+        stop();
+        dataDir.deleteIfEphemeral();
+    }
+
+    public synchronized boolean isRunning() {
+        return child != null && child.isAlive();
+    }
+
+    /** The Confluent-compatible API: {@code http://127.0.0.1:PORT/apis/ccompat/v7}, for {@code schema.registry.url}. */
+    public String url() {
+        return "http://127.0.0.1:" + port + CCOMPAT_PATH;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir.path();
+    }
+
+    public Path logFile() {
+        return dataDir.path().resolve("registry.log");
+    }
+
+    public synchronized long pid() {
+        return isRunning() ? child.pid() : -1;
+    }
+
+    private boolean answers() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(2)).build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void setGlobalCompatibility(String level) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/config"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", SCHEMA_REGISTRY_JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw child.startFailure("Setting compatibility " + level + " answered " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw child.startFailure("Setting compatibility " + level + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw child.startFailure("Setting compatibility " + level + " interrupted");
+        }
+    }
+
+    /** Options of a {@link SchemaRegistryServer}; every one has a default suited to tests. */
+    public static final class Builder {
+        private Path dataDir;
+        private int port;
+        private String heap = "256m";
+        private RegistryStorage storage = RegistryStorage.inMemory();
+        private Duration startTimeout = Duration.ofSeconds(120);
+
+        private Builder() {
+        }
+
+        /** Working directory (log file, snapshots); default: a temp directory deleted on close. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** The HTTP port on 127.0.0.1; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Maximum heap of the registry JVM, in {@code -Xmx} syntax; default {@code 256m}. */
+        public Builder heap(String heap) {
+            this.heap = heap;
+            return this;
+        }
+
+        /** Where schemas are kept; default {@link RegistryStorage#inMemory()}. */
+        public Builder storage(RegistryStorage storage) {
+            this.storage = storage;
+            return this;
+        }
+
+        /** How long {@link SchemaRegistryServer#start()} waits; default 120 s. */
+        public Builder startTimeout(Duration startTimeout) {
+            this.startTimeout = startTimeout;
+            return this;
+        }
+
+        public SchemaRegistryServer build() {
+            return new SchemaRegistryServer(this);
+        }
+    }
+}
