@@ -16,9 +16,12 @@ final class Await {
     /** Waits until {@code ready} is true; throws the child's start failure (with its log tail) on exit or timeout. */
     static void until(ChildJvm child, Duration timeout, String what, BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!ready.getAsBoolean()) {
+        while (true) {
             if (!child.isAlive()) {
                 throw child.startFailure(what + " failed: the process exited");
+            }
+            if (ready.getAsBoolean()) {
+                return;
             }
             if (System.nanoTime() > deadline) {
                 throw child.startFailure(what + " timed out after " + timeout.toSeconds() + " s");

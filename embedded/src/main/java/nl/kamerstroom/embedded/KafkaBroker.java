@@ -144,10 +144,14 @@ public final class KafkaBroker implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2_000);
-        try (Admin admin = Admin.create(config)) {
+        Admin admin = Admin.create(config);
+        try {
             return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;
+        } finally {
+            // close() without a timeout waits forever for calls to a port that accepts but never answers.
+            admin.close(Duration.ofSeconds(1));
         }
     }
 

@@ -1,0 +1,174 @@
+package nl.kamerstroom.benchmarks.enrich;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import nl.kamerstroom.benchmarks.Corpus;
+import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.common.kafka.KafkaClients;
+import nl.kamerstroom.embedded.KafkaBroker;
+import nl.kamerstroom.embedded.SchemaRegistryServer;
+import nl.kamerstroom.enrich.EnrichConfig;
+import nl.kamerstroom.enrich.errors.DeadLetterPublisher;
+import nl.kamerstroom.enrich.metrics.EnrichMetrics;
+import nl.kamerstroom.enrich.streams.StreamsProperties;
+import nl.kamerstroom.enrich.topology.EnrichTopology;
+import nl.kamerstroom.extraction.EntityExtractor;
+import nl.kamerstroom.schema.IngestedDocument;
+import nl.kamerstroom.topic.Topic;
+import nl.kamerstroom.topic.TopicCreator;
+import nl.kamerstroom.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Documents per second through the enrich topology on a real (embedded) broker and registry,
+ * next to a pass-through topology with the same serdes and Streams settings (exactly-once,
+ * commit interval, producer tuning) but no extraction, so the cost of enrichment shows as a
+ * ratio. Each topology runs twice over the same ~20 KB documents; the second (warm) run counts.
+ *
+ * <p>The service's settings apply (e.g. {@code COMMIT_INTERVAL=200ms}); the broker and registry are its own.
+ * Run: {@code java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*'
+ * nl.kamerstroom.benchmarks.enrich.EnrichBenchmark [DOCUMENTS]} from the repository root.
+ */
+public final class EnrichBenchmark {
+
+    static final int DOCUMENT_CHARS = 20_000;
+    static final String PASS_THROUGH_TOPIC = "bench.pass-through";
+    static final int LATENCY_DOCUMENTS = 500;
+    static final int LATENCY_RATE = 50;
+
+    private EnrichBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
+        Corpus corpus = Corpus.load(Corpus.locate(System.getenv(Corpus.ENV), Path.of("")));
+        try (KafkaBroker broker = KafkaBroker.builder().heap("768m").build();
+             SchemaRegistryServer registry = SchemaRegistryServer.builder().build()) {
+            CompletableFuture.allOf(CompletableFuture.runAsync(broker::start),
+                    CompletableFuture.runAsync(registry::start)).join();
+            // The service's other settings (COMMIT_INTERVAL, STREAM_THREADS, ...) may come from the environment.
+            Settings settings = Settings.fromEnvironment().with(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    "SCHEMA_REGISTRY_URL", registry.url(), "INSTANCE_ID", "bench", "TOPIC_PARTITIONS", "3"));
+            run(settings, corpus, count);
+        }
+    }
+
+    private static void run(Settings settings, Corpus corpus, int count) throws Exception {
+        List<IngestedDocument> documents = documents(corpus, count, "");
+        EnrichConfig base = EnrichConfig.from(settings);
+        Topics topics = Topics.create(base.kafka().serdeConfig());
+        Topic<String, IngestedDocument> passThrough = new Topic<>(PASS_THROUGH_TOPIC, topics.ingested.keySerde(),
+                topics.ingested.valueSerde(), topics.ingested.config());
+        EntityExtractor extractor = EntityExtractor.create();
+        try (Admin admin = Admin.create(KafkaClients.admin(base.kafka(), "bench-admin"));
+             KafkaProducer<byte[], byte[]> deadLetters = new KafkaProducer<>(
+                     KafkaClients.documentProducer(base.kafka(), "bench-dlq"), new ByteArraySerializer(),
+                     new ByteArraySerializer())) {
+            TopicCreator.ensure(admin, List.of(topics.ingested, topics.enriched, topics.deadLetters,
+                    topics.entityMentions, topics.entityCounts, passThrough), base.kafka().topicPartitions(), (short) 1);
+            produce(base, topics, documents);
+            long bytes = documents.stream().mapToLong(d -> d.getText().length()).sum();
+            System.out.printf("Enrich benchmark: %d documents of ~%d KB (%.1f MB of text), %d partitions, "
+                            + "%d stream thread(s), exactly_once_v2, commit interval %d ms%n", documents.size(),
+                    DOCUMENT_CHARS / 1000, bytes / 1e6, base.kafka().topicPartitions(), base.streamThreads(),
+                    base.commitInterval().toMillis());
+
+            List<double[]> rounds = new ArrayList<>();
+            for (int round = 1; round <= 2; round++) {
+                EnrichMetrics metrics = new EnrichMetrics(new SimpleMeterRegistry());
+                DeadLetterPublisher publisher = new DeadLetterPublisher(deadLetters, Topics.DEAD_LETTERS,
+                        "enrich-benchmark", "bench", metrics);
+                double passRate = StreamsRun.measure(passThrough(topics, passThrough),
+                        props(settings, "bench-pass-" + round, publisher), admin, Topics.INGESTED,
+                        documents.size(), Duration.ofMinutes(5));
+                double enrichRate = StreamsRun.measure(
+                        EnrichTopology.build(base, topics, extractor::extract, metrics, Clock.systemUTC()),
+                        props(settings, "bench-enrich-" + round, publisher), admin, Topics.INGESTED,
+                        documents.size(), Duration.ofMinutes(5));
+                System.out.printf("round %d (%s): pass-through %.0f documents/s, enrich %.0f documents/s%n", round,
+                        round == 1 ? "cold JIT" : "warm", passRate, enrichRate);
+                rounds.add(new double[] {passRate, enrichRate});
+            }
+            double[] warm = rounds.get(rounds.size() - 1);
+            double extractorOnly = extractorOnly(extractor, documents);
+            System.out.printf("%nRESULT pass-through: %.0f documents/s (%.1f MB/s)%n", warm[0],
+                    warm[0] * DOCUMENT_CHARS / 1e6);
+            System.out.printf("RESULT enrich:       %.0f documents/s (%.1f MB/s)%n", warm[1],
+                    warm[1] * DOCUMENT_CHARS / 1e6);
+            System.out.printf("RESULT enrich / pass-through = %.2f (enrichment costs %.2f ms per document)%n",
+                    warm[1] / warm[0], 1000 / warm[1] - 1000 / warm[0]);
+            System.out.printf("RESULT extractor alone, one thread, no Kafka: %.0f documents/s%n", extractorOnly);
+
+            List<IngestedDocument> fresh = documents(corpus, LATENCY_DOCUMENTS, "latency-");
+            EnrichMetrics metrics = new EnrichMetrics(new SimpleMeterRegistry());
+            List<Long> latencies = LatencyProbe.measure(
+                    EnrichTopology.build(base, topics, extractor::extract, metrics, Clock.systemUTC()),
+                    props(settings, "bench-enrich-latency", new DeadLetterPublisher(deadLetters, Topics.DEAD_LETTERS,
+                            "enrich-benchmark", "bench", metrics)), base.kafka(), topics, fresh, LATENCY_RATE);
+            System.out.printf("RESULT latency ingested -> enriched (read_committed) at %d documents/s: %s%n",
+                    LATENCY_RATE, LatencyProbe.summary(latencies));
+        }
+    }
+
+    private static Topology passThrough(Topics topics, Topic<String, IngestedDocument> output) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.INGESTED, Consumed.with(topics.ingested.keySerde(), topics.ingested.valueSerde())
+                        .withName("documents-ingested-source"))
+                .to(output.name(), Produced.with(output.keySerde(), output.valueSerde()).withName("pass-through-sink"));
+        return builder.build();
+    }
+
+    private static Properties props(Settings settings, String applicationId, DeadLetterPublisher publisher)
+            throws Exception {
+        Path stateDir = Files.createTempDirectory("enrich-bench-");
+        EnrichConfig config = EnrichConfig.from(settings.with(Map.of("APPLICATION_ID", applicationId,
+                "STATE_DIR", stateDir.toString())));
+        return StreamsProperties.of(config, publisher);
+    }
+
+    private static void produce(EnrichConfig config, Topics topics, List<IngestedDocument> documents) {
+        try (var producer = new KafkaProducer<>(KafkaClients.documentProducer(config.kafka(), "bench-producer"),
+                new StringSerializer(), topics.ingested.valueSerde().serializer())) {
+            documents.forEach(d -> producer.send(new ProducerRecord<>(Topics.INGESTED, d.getId(), d)));
+        }
+    }
+
+    private static double extractorOnly(EntityExtractor extractor, List<IngestedDocument> documents) {
+        long started = System.nanoTime();
+        documents.forEach(d -> extractor.extract(d.getText()));
+        return documents.size() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** Slices of the corpus texts, joined, at staggered offsets: realistic text, every document different. */
+    static List<IngestedDocument> documents(Corpus corpus, int count, String idPrefix) {
+        String all = String.join("\n\n", corpus.texts());
+        List<IngestedDocument> documents = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int start = (int) ((long) i * 7_919 % (all.length() - DOCUMENT_CHARS));
+            String text = all.substring(start, start + DOCUMENT_CHARS);
+            String id = idPrefix + String.format("%064x", i);
+            documents.add(IngestedDocument.newBuilder().setId(id).setFileName(id + ".txt")
+                    .setRelativePath(id + ".txt").setContentType("text/plain").setSizeBytes(text.length())
+                    .setText(text).setTextLength(text.length()).setIngestedAt(Instant.now())
+                    .setIngestInstance("bench").setMetadata(Map.of()).build());
+        }
+        return documents;
+    }
+}

@@ -1,0 +1,72 @@
+package nl.kamerstroom.benchmarks.enrich;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Runs one topology over a topic that is already full and measures how long it takes from
+ * RUNNING until its committed offsets reach the end of the input: documents per second as a
+ * read_committed reader downstream would see them, commits included.
+ */
+final class StreamsRun {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private StreamsRun() {
+    }
+
+    /** @return documents per second */
+    static double measure(Topology topology, Properties props, Admin admin, String inputTopic, long documents,
+                          Duration timeout) throws Exception {
+        String group = props.getProperty("application.id");
+        Map<TopicPartition, Long> end = endOffsets(admin, inputTopic);
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+            streams.start();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                check(deadline, streams);
+                Thread.sleep(5);
+            }
+            long started = System.nanoTime();
+            while (!reached(admin, group, end)) {
+                check(deadline, streams);
+                Thread.sleep(POLL.toMillis());
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            streams.close(Duration.ofSeconds(30));
+            return documents / seconds;
+        }
+    }
+
+    private static void check(long deadline, KafkaStreams streams) {
+        if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
+            throw new IllegalStateException("Benchmark run did not finish (Streams state " + streams.state() + ")");
+        }
+    }
+
+    private static boolean reached(Admin admin, String group, Map<TopicPartition, Long> end) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        return end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                && committed.get(e.getKey()).offset() >= e.getValue());
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+        var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((ListOffsetsResult.ListOffsetsResultInfo) e.getValue())
+                        .offset()));
+    }
+}

@@ -1,0 +1,84 @@
+package nl.kamerstroom.benchmarks.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.embedded.KafkaBroker;
+import nl.kamerstroom.embedded.SchemaRegistryServer;
+import nl.kamerstroom.ingest.config.IngestConfig;
+
+/**
+ * Files per second and MB per second through ingest-service (inbox → claim → hash → Tika → Avro →
+ * acks=all on a real embedded broker → done/), next to bare Tika parsing of the same files in
+ * the same run with as many threads as the service parses with. The ratio is what the pipeline
+ * costs over the parser. Two sets: ~20 KB Dutch text files and PDFs of the same text. Each set's
+ * first tenth warms up both paths before either is measured; the service is idle while Tika runs.
+ *
+ * <p>Settings come from the environment like the service's own (PARSE_THREADS, ...); the
+ * benchmark sets SETTLE_TIME=100ms unless told otherwise, so the figure measures the pipeline and
+ * not the settle policy. Run: {@code java -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*'
+ * nl.kamerstroom.benchmarks.ingest.IngestBenchmark [TEXT_FILES] [PDF_FILES]}.
+ */
+public final class IngestBenchmark {
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int textFiles = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int pdfFiles = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        Path work = Files.createTempDirectory("kamerstroom-ingest-bench");
+        try (KafkaBroker broker = KafkaBroker.builder().heap("768m").build();
+             SchemaRegistryServer registry = SchemaRegistryServer.builder().build()) {
+            CompletableFuture.allOf(CompletableFuture.runAsync(broker::start),
+                    CompletableFuture.runAsync(registry::start)).join();
+            Settings settings = Settings.of(Map.of("SETTLE_TIME", "100ms")).with(System.getenv()).with(Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "SCHEMA_REGISTRY_URL", registry.url(),
+                    "INSTANCE_ID", "bench", "TOPIC_PARTITIONS", "3", "HTTP_PORT", "0"));
+            BenchmarkFiles files = new BenchmarkFiles(work.resolve("sources"));
+            List<Result> results = List.of(
+                    measure("20 KB text", files.texts(textFiles), work.resolve("text"), settings),
+                    measure("PDF", files.pdfs(pdfFiles), work.resolve("pdf"), settings));
+            System.out.println();
+            System.out.printf("%-11s %6s %9s %9s %9s %9s %7s%n", "files", "count", "svc f/s", "svc MB/s",
+                    "tika f/s", "tika MB/s", "ratio");
+            results.forEach(r -> System.out.println(r.line()));
+        } finally {
+            BenchmarkFiles.deleteTree(work);
+        }
+    }
+
+    private static Result measure(String name, List<Path> files, Path root, Settings base) throws Exception {
+        int warmup = Math.max(20, files.size() / 10);
+        List<Path> warm = files.subList(0, warmup);
+        List<Path> measured = files.subList(warmup, files.size());
+        long bytes = BenchmarkFiles.totalBytes(measured);
+        Settings settings = base.with(Map.of("INBOX_DIR", root.resolve("inbox").toString(),
+                "DONE_DIR", root.resolve("done").toString(), "FAILED_DIR", root.resolve("failed").toString()));
+        IngestConfig config = IngestConfig.from(settings);
+        BareTika tika = new BareTika(config);
+        Duration tikaTime;
+        Duration serviceTime;
+        try (ServiceRun service = ServiceRun.start(config)) {
+            // Both warm up before either is measured, so neither profits from the other's JIT work.
+            tika.parseAll(warm);
+            service.ingest(warm);
+            tikaTime = tika.parseAll(measured);
+            serviceTime = service.ingest(measured);
+        }
+        return new Result(name, measured.size(), bytes, serviceTime, tikaTime);
+    }
+
+    record Result(String name, int files, long bytes, Duration service, Duration tika) {
+        String line() {
+            double svc = service.toNanos() / 1e9;
+            double bare = tika.toNanos() / 1e9;
+            return String.format("%-11s %6d %9.1f %9.2f %9.1f %9.2f %6.2fx", name, files, files / svc,
+                    bytes / svc / 1e6, files / bare, bytes / bare / 1e6, svc / bare);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package nl.kamerstroom.enrich.errors;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * A record that could not be enriched, as it goes to {@code documents.dlq}: the original key
+ * and value bytes and headers, plus headers saying where it came from and what went wrong.
+ * Header names follow Kafka Connect's dead-letter queue where one fits, so existing DLQ
+ * tooling reads them; the rest carry the {@code kamerstroom.errors.} prefix. Values are UTF-8.
+ *
+ * @param stage     which step failed: {@link #DESERIALIZE}, {@link #PROCESS}, {@link #PRODUCE}, {@link #SERIALIZE}
+ * @param partition source partition, -1 when unknown; {@code offset} likewise
+ * @param taskId    the Streams task (Connect's task id header), null when unknown
+ * @param processor the topology node that failed, null when unknown
+ */
+public record DeadLetter(String stage, String topic, int partition, long offset, String taskId, String processor,
+                         byte[] key, byte[] value, Headers originalHeaders, Exception error) {
+
+    public static final String DESERIALIZE = "deserialize";
+    public static final String PROCESS = "process";
+    public static final String PRODUCE = "produce";
+    public static final String SERIALIZE = "serialize";
+
+    public static final String HEADER_TOPIC = "__connect.errors.topic";
+    public static final String HEADER_PARTITION = "__connect.errors.partition";
+    public static final String HEADER_OFFSET = "__connect.errors.offset";
+    public static final String HEADER_TASK_ID = "__connect.errors.task.id";
+    public static final String HEADER_EXCEPTION_CLASS = "__connect.errors.exception.class.name";
+    public static final String HEADER_EXCEPTION_MESSAGE = "__connect.errors.exception.message";
+    public static final String HEADER_EXCEPTION_STACKTRACE = "__connect.errors.exception.stacktrace";
+    public static final String HEADER_SERVICE = "kamerstroom.errors.service";
+    public static final String HEADER_INSTANCE = "kamerstroom.errors.instance";
+    public static final String HEADER_STAGE = "kamerstroom.errors.stage";
+    public static final String HEADER_PROCESSOR = "kamerstroom.errors.processor";
+
+    /** Stack traces of deep call chains can be long; the head says what matters. */
+    static final int MAX_STACKTRACE_CHARS = 16 * 1024;
+
+    public ProducerRecord<byte[], byte[]> toRecord(String deadLetterTopic, String service, String instance) {
+        Headers headers = new RecordHeaders();
+        if (originalHeaders != null) {
+            for (Header header : originalHeaders) {
+                if (!header.key().startsWith("__connect.errors.") && !header.key().startsWith("kamerstroom.errors.")) {
+                    headers.add(header);
+                }
+            }
+        }
+        add(headers, HEADER_TOPIC, topic);
+        if (partition >= 0) {
+            add(headers, HEADER_PARTITION, Integer.toString(partition));
+        }
+        if (offset >= 0) {
+            add(headers, HEADER_OFFSET, Long.toString(offset));
+        }
+        add(headers, HEADER_TASK_ID, taskId);
+        add(headers, HEADER_EXCEPTION_CLASS, error.getClass().getName());
+        add(headers, HEADER_EXCEPTION_MESSAGE, error.getMessage());
+        add(headers, HEADER_EXCEPTION_STACKTRACE, stackTrace(error));
+        add(headers, HEADER_SERVICE, service);
+        add(headers, HEADER_INSTANCE, instance);
+        add(headers, HEADER_STAGE, stage);
+        add(headers, HEADER_PROCESSOR, processor);
+        return new ProducerRecord<>(deadLetterTopic, null, key, value, headers);
+    }
+
+    private static void add(Headers headers, String name, String value) {
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String stackTrace(Throwable error) {
+        StringWriter out = new StringWriter();
+        error.printStackTrace(new PrintWriter(out));
+        String trace = out.toString();
+        return trace.length() <= MAX_STACKTRACE_CHARS ? trace : trace.substring(0, MAX_STACKTRACE_CHARS);
+    }
+}

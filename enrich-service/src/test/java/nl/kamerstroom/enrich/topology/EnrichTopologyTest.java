@@ -1,0 +1,169 @@
+package nl.kamerstroom.enrich.topology;
+
+import static nl.kamerstroom.enrich.Documents.KAMERBRIEF;
+import static nl.kamerstroom.enrich.Documents.document;
+import static nl.kamerstroom.enrich.Documents.kamerbrief;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import nl.kamerstroom.extraction.EntityExtractor;
+import nl.kamerstroom.schema.CurrencyTotal;
+import nl.kamerstroom.schema.EnrichedDocument;
+import nl.kamerstroom.schema.EntityCount;
+import nl.kamerstroom.schema.EntityMentions;
+import nl.kamerstroom.schema.EntitySummary;
+import nl.kamerstroom.schema.EntityType;
+import nl.kamerstroom.schema.IngestedDocument;
+import nl.kamerstroom.schema.MinistryMention;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrichTopologyTest {
+
+    private static final EntityExtractor EXTRACTOR = EntityExtractor.create();
+
+    @TempDir
+    Path stateDir;
+    private TopologyFixture fixture;
+
+    @BeforeEach
+    void start() {
+        fixture = new TopologyFixture(EXTRACTOR::extract, stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void enrichesADocumentWithItsEntitiesAndSummary() {
+        IngestedDocument input = kamerbrief("a1");
+        fixture.ingested.pipeInput("a1", input);
+
+        KeyValue<String, EnrichedDocument> output = fixture.enriched.readKeyValue();
+        assertThat(output.key).isEqualTo("a1");
+        EnrichedDocument enriched = output.value;
+        assertThat(enriched.getDocument()).isEqualTo(input);
+        assertThat(enriched.getEnrichedAt()).isEqualTo(TopologyFixture.NOW);
+        assertThat(enriched.getExtractionMicros()).isNotNegative();
+
+        MinistryMention first = enriched.getEntities().getMinistries().get(0);
+        assertThat(first.getId()).isEqualTo("BZ");
+        assertThat(first.getName()).isEqualTo("Ministerie van Buitenlandse Zaken");
+        assertThat(first.getTooiUri()).startsWith("https://identifier.overheid.nl/tooi/id/ministerie/");
+        assertThat(KAMERBRIEF.substring(first.getStart(), first.getEnd())).isEqualTo(first.getText());
+        assertThat(enriched.getEntities().getMotions()).singleElement().satisfies(motion -> {
+            assertThat(motion.getSubmitters()).containsExactly("Kuzu");
+            assertThat(motion.getDocumentId()).isEqualTo("kst-36045-53");
+        });
+
+        EntitySummary summary = enriched.getSummary();
+        assertThat(summary.getMinistryIds()).containsExactly("BZ", "FIN");
+        assertThat(summary.getCountryIds()).containsExactly("UA", "NL", "MD", "DE");
+        assertThat(summary.getMotionIds()).containsExactly("kst-36045-53");
+        assertThat(summary.getDossiers()).containsExactly("36045", "21501-02");
+        assertThat(summary.getAmountTotals()).containsExactly(
+                new CurrencyTotal("EUR", new BigDecimal("302500000.00"), 2));
+        assertThat(summary.getRedactionCount()).isEqualTo(1);
+        assertThat(summary.getRedactionGrounds()).containsExactly("5.1.2e");
+
+        assertThat(enriched.getTextMetadata().getDate()).isEqualTo(LocalDate.of(2023, 3, 3));
+        assertThat(enriched.getTextMetadata().getDocumentType()).isEqualTo("Kamerbrief");
+        assertThat(fixture.counter("kamerstroom.enrich.documents", "outcome", "enriched")).isEqualTo(1);
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(fixture.deadLetterProducer.history()).isEmpty();
+    }
+
+    @Test
+    void writesOneMentionsRecordPerEntityKeyedByEntity() {
+        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+
+        Map<String, EntityMentions> mentions = fixture.mentions.readKeyValuesToMap();
+        assertThat(mentions).containsOnlyKeys("MINISTRY:BZ", "MINISTRY:FIN", "COUNTRY:UA", "COUNTRY:NL",
+                "COUNTRY:MD", "COUNTRY:DE", "MOTION:kst-36045-53", "KAMERSTUK:36045", "KAMERSTUK:21501-02",
+                "AMOUNT:EUR", "REDACTION:5.1.2e");
+        EntityMentions bz = mentions.get("MINISTRY:BZ");
+        assertThat(bz.getEntityType()).isEqualTo(EntityType.MINISTRY);
+        assertThat(bz.getEntityId()).isEqualTo("BZ");
+        assertThat(bz.getEntityName()).isEqualTo("Ministerie van Buitenlandse Zaken");
+        assertThat(bz.getDocumentId()).isEqualTo("a1");
+        assertThat(bz.getFileName()).isEqualTo("a1.txt");
+        assertThat(bz.getTitle()).isEqualTo("Steun aan Oekraïne");
+        assertThat(bz.getMentions()).isEqualTo(2);
+        assertThat(bz.getFirstOffset()).isZero();
+        assertThat(mentions.get("COUNTRY:UA").getMentions()).isEqualTo(3);
+        assertThat(mentions.get("AMOUNT:EUR").getMentions()).isEqualTo(2);
+        assertThat(fixture.mentions.isEmpty()).isTrue();
+    }
+
+    @Test
+    void countsMentionsAndDocumentsPerEntity() {
+        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+        fixture.ingested.pipeInput("b2", document("b2", "De Minister van Buitenlandse Zaken bezocht Oekraïne."));
+
+        Map<String, EntityCount> counts = fixture.counts.readKeyValuesToMap();
+        EntityCount bz = counts.get("MINISTRY:BZ");
+        assertThat(bz.getEntityType()).isEqualTo(EntityType.MINISTRY);
+        assertThat(bz.getEntityId()).isEqualTo("BZ");
+        assertThat(bz.getDocuments()).isEqualTo(2);
+        assertThat(bz.getMentions()).isEqualTo(3);
+        assertThat(counts.get("COUNTRY:UA").getDocuments()).isEqualTo(2);
+        assertThat(counts.get("COUNTRY:UA").getMentions()).isEqualTo(4);
+        assertThat(counts.get("MINISTRY:FIN").getDocuments()).isEqualTo(1);
+        assertThat(fixture.counts.isEmpty()).isTrue();
+        assertThat(fixture.enrichedKeys()).containsExactly("a1", "b2");
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void emitsADocumentSeenBeforeOnlyOnce() {
+        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+        IngestedDocument again = IngestedDocument.newBuilder(kamerbrief("a1")).setDuplicate(true).build();
+        fixture.ingested.pipeInput("a1", again);
+        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+
+        assertThat(fixture.enrichedKeys()).containsExactly("a1");
+        assertThat(fixture.counts.readKeyValuesToMap().get("MINISTRY:BZ").getDocuments()).isEqualTo(1);
+        assertThat(fixture.counter("kamerstroom.enrich.documents", "outcome", "duplicate")).isEqualTo(2);
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(fixture.counts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void enrichesADocumentFlaggedDuplicateWhoseFirstCopyItNeverSaw() {
+        IngestedDocument flagged = IngestedDocument.newBuilder(kamerbrief("c3")).setDuplicate(true).build();
+        fixture.ingested.pipeInput("c3", flagged);
+
+        assertThat(fixture.enrichedKeys()).containsExactly("c3");
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void ignoresARecordWithoutAValue() {
+        fixture.ingested.pipeInput("n1", null);
+        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+
+        assertThat(fixture.enrichedKeys()).containsExactly("a1");
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(fixture.deadLetterProducer.history()).isEmpty();
+    }
+
+    @Test
+    void writesNoMentionsForADocumentWithoutEntities() {
+        fixture.ingested.pipeInput("d4", document("d4", "Een tekst zonder namen of bedragen."));
+
+        EnrichedDocument enriched = fixture.enriched.readValue();
+        assertThat(enriched.getSummary().getMinistryIds()).isEmpty();
+        assertThat(enriched.getSummary().getAmountTotals()).isEmpty();
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(fixture.mentions.isEmpty()).isTrue();
+        assertThat(fixture.counts.isEmpty()).isTrue();
+    }
+}

@@ -1,0 +1,208 @@
+package nl.kamerstroom.extraction.amount;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import nl.kamerstroom.extraction.AmountMention;
+import nl.kamerstroom.extraction.text.AnchorPass;
+import nl.kamerstroom.extraction.text.NormalizedText;
+import nl.kamerstroom.extraction.text.Words;
+
+/**
+ * Sums of money, found by a single scan with cheap anchors: a currency symbol or code before a number
+ * ("EUR 1,8 miljard", "€45.000"), a number with optional scale and a currency after it ("300 miljoen
+ * euro", "100 miljard USD"), and a scale word after a number word ("vier miljard euro"). A number without
+ * a currency is no amount ("4 miljoen mensen", "16,3%"). In a range whose lower bound has no unit
+ * ("6.000 tot 7.000 euro", "drie tot vier miljard euro") the lower bound takes the upper bound's unit.
+ */
+public final class AmountFinder {
+
+  private AmountFinder() {}
+
+  /** Amounts in the whole text (a pass of its own; {@link Scan} joins the shared pass). */
+  public static List<AmountMention> find(NormalizedText t) {
+    Scan scan = new Scan();
+    AnchorPass.run(t, scan);
+    return scan.amounts();
+  }
+
+  /** Collects the amounts of one text in the shared pass. */
+  public static final class Scan implements AnchorPass.Handler {
+    private final List<AmountMention> out = new ArrayList<>();
+
+    public List<AmountMention> amounts() {
+      return out;
+    }
+
+    @Override
+    public String anchors() {
+      return "€£";
+    }
+
+    @Override
+    public String wordStartAnchors() {
+      // digits, symbols and codes before a number, scale words after number words
+      return "0123456789$EUGCJmbd";
+    }
+
+    @Override
+    public int at(NormalizedText t, int i) {
+      char c = t.charAt(i);
+      int next = i + 1;
+      if (c >= '0' && c <= '9') {
+        if (startsNumber(t, i)) {
+          next = numberFirst(t, i, out);
+        }
+      } else if (c == 'm' || c == 'b' || c == 'd') {
+        if (t.at(i - 1) == ' ') {
+          next = scaleAfterWord(t, i, out);
+        }
+      } else if (!Character.isUpperCase(c) || Words.isWordStart(t, i)) {
+        Units.Found<String> cur = Units.currencyBefore(t, i);
+        if (cur != null) {
+          next = currencyFirst(t, i, cur, out);
+        }
+      }
+      return Math.max(next, i + 1);
+    }
+  }
+
+  private static boolean startsNumber(NormalizedText t, int i) {
+    char b = t.at(i - 1);
+    return !Character.isLetterOrDigit(b) && !((b == '.' || b == ',') && Character.isDigit(t.at(i - 2)));
+  }
+
+  /** "EUR 900 miljoen": returns where scanning continues. */
+  private static int currencyFirst(NormalizedText t, int start, Units.Found<String> cur, List<AmountMention> out) {
+    if (isTableCaption(t, start)) {
+      return cur.end();
+    }
+    int p = cur.end();
+    if (t.at(p) == ' ') {
+      p++;
+    }
+    NumberParser.Parsed num = NumberParser.parse(t, p);
+    if (num == null) {
+      return cur.end();
+    }
+    BigDecimal value = num.value();
+    int end = num.end();
+    Units.Found<BigDecimal> scale = Units.scale(t, end + 1);
+    if (t.at(end) == ' ' && scale != null) {
+      value = value.multiply(scale.value());
+      end = scale.end();
+    }
+    out.add(mention(t, start, end, value, cur.value()));
+    return end;
+  }
+
+  /**
+   * "bedragen x € 1.000", "(x € 1 mln)", "bedragen in € 1.000": the unit of a table, not an amount.
+   */
+  private static boolean isTableCaption(NormalizedText t, int start) {
+    int w = Words.previousWordStart(t, start);
+    char before = t.at(start - 2);
+    if (t.at(start - 1) == ' ' && (before == 'x' || before == 'X' || before == '\u00D7')
+        && !Character.isLetterOrDigit(t.at(start - 3))) {
+      return true;
+    }
+    if (w < 0 || !Words.wordAt(t, w).equalsIgnoreCase("in")) {
+      return false;
+    }
+    int w2 = Words.previousWordStart(t, w);
+    return w2 >= 0 && Words.wordAt(t, w2).toLowerCase(java.util.Locale.ROOT).startsWith("bedrag");
+  }
+
+  /** "300 miljoen euro", or the unit-less lower bound of a range. */
+  private static int numberFirst(NormalizedText t, int start, List<AmountMention> out) {
+    int end = NumberParser.end(t, start);
+    if (end < 0) {
+      return start + 1;
+    }
+    Unit unit = unitAfter(t, end);
+    if (unit != null) {
+      NumberParser.Parsed num = NumberParser.parse(t, start);
+      out.add(mention(t, start, unit.end, num.value().multiply(unit.scale), unit.currency));
+      return unit.end;
+    }
+    rangeLowerBound(t, start, end, out);
+    return end;
+  }
+
+  /** "vier miljard euro": at a scale word preceded by a number word. */
+  private static int scaleAfterWord(NormalizedText t, int i, List<AmountMention> out) {
+    Units.Found<BigDecimal> scale = Units.scale(t, i);
+    int w = scale == null ? -1 : Words.previousWordStart(t, i);
+    if (w < 0 || t.at(i - 1) != ' ') {
+      return i + 1;
+    }
+    long number = DutchNumbers.parse(t.surface(w, i - 1));
+    if (number < 0) {
+      return i + 1;
+    }
+    Units.Found<String> cur = t.at(scale.end()) == ' ' ? Units.currencyAfter(t, scale.end() + 1) : null;
+    if (cur == null) {
+      return scale.end();
+    }
+    BigDecimal multiplier = scale.value();
+    out.add(mention(t, w, cur.end(), BigDecimal.valueOf(number).multiply(multiplier), cur.value()));
+    int tot = Words.previousWordStart(t, w);
+    int lower = tot < 0 ? -1 : Words.previousWordStart(t, tot);
+    if (lower >= 0 && t.surface(tot, w - 1).equals("tot")) {
+      long low = DutchNumbers.parse(t.surface(lower, tot - 1));
+      if (low >= 0) {
+        out.add(out.size() - 1, mention(t, lower, tot - 1, BigDecimal.valueOf(low).multiply(multiplier), cur.value()));
+      }
+    }
+    return cur.end();
+  }
+
+  private record Unit(BigDecimal scale, String currency, int end) {}
+
+  /** " miljoen euro", " euro", " mld. USD" after a number ending at p; null without a currency. */
+  private static Unit unitAfter(NormalizedText t, int p) {
+    if (t.at(p) != ' ' && t.at(p) != '€') {
+      return null;
+    }
+    int q = t.at(p) == ' ' ? p + 1 : p;
+    BigDecimal multiplier = BigDecimal.ONE;
+    Units.Found<BigDecimal> scale = Units.scale(t, q);
+    if (scale != null) {
+      multiplier = scale.value();
+      if (t.at(scale.end()) != ' ') {
+        return null;
+      }
+      q = scale.end() + 1;
+    }
+    Units.Found<String> cur = Units.currencyAfter(t, q);
+    return cur == null ? null : new Unit(multiplier, cur.value(), cur.end());
+  }
+
+  /** "6.000 tot 7.000 euro": the lower bound gets the upper bound's scale and currency. */
+  private static void rangeLowerBound(NormalizedText t, int start, int end, List<AmountMention> out) {
+    int p = end;
+    if (t.regionMatches(p, " tot ")) {
+      p += 5;
+    } else if (t.at(p) == '-' || t.at(p) == '\u2013') {
+      p += 1;
+    } else if (t.regionMatches(p, " - ") || t.regionMatches(p, " \u2013 ")) {
+      p += 3;
+    } else {
+      return;
+    }
+    int upperEnd = NumberParser.end(t, p);
+    Unit unit = upperEnd < 0 ? null : unitAfter(t, upperEnd);
+    if (unit != null) {
+      BigDecimal value = NumberParser.parse(t, start).value();
+      out.add(mention(t, start, end, value.multiply(unit.scale), unit.currency));
+    }
+  }
+
+  private static AmountMention mention(NormalizedText t, int start, int end, BigDecimal value, String currency) {
+    BigDecimal plain = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    if (plain.scale() < 0) {
+      plain = plain.setScale(0);
+    }
+    return new AmountMention(t.surface(start, end), t.originalStart(start), t.originalEnd(end), plain, currency);
+  }
+}

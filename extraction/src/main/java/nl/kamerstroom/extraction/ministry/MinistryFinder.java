@@ -1,0 +1,72 @@
+package nl.kamerstroom.extraction.ministry;
+
+import java.util.Set;
+import nl.kamerstroom.extraction.MinistryMention;
+import nl.kamerstroom.extraction.text.NormalizedText;
+import nl.kamerstroom.extraction.text.Words;
+
+/**
+ * Decides whether a gazetteer hit for a ministry name is a mention, and widens it to the office in front
+ * ("Minister van", "staatssecretaris voor", "begroting"). Rejects EU Council formations ("Raad
+ * Buitenlandse Zaken"), parliamentary committees ("commissie voor Buitenlandse Zaken"), state finances
+ * ("’s Rijks Financiën") and a foreign country's minister ("de Oekraïense minister van Buitenlandse Zaken").
+ */
+public final class MinistryFinder {
+
+  private static final Set<String> OFFICES = Set.of("minister", "ministers", "ministerie", "ministeries",
+      "staatssecretaris", "staatssecretarissen", "bewindspersoon", "bewindspersonen");
+  private static final Set<String> BUDGET = Set.of("begroting", "begrotingen", "begrotingshoofdstuk");
+  private static final Set<String> NOT_A_MINISTRY_BEFORE = Set.of("raad", "commissie", "rijks", "eu");
+
+  private MinistryFinder() {}
+
+  /** The mention for a hit at [start, end), or null when the context says it is no ministry. */
+  public static MinistryMention accept(NormalizedText t, int start, int end, MinistryName name) {
+    int mentionStart = start;
+    boolean office = false;
+    int w1 = Words.previousWordStart(t, start);
+    if (w1 >= 0) {
+      String word1 = Words.wordAt(t, w1).toLowerCase();
+      if (NOT_A_MINISTRY_BEFORE.contains(word1) || isCommitteeFor(t, w1, word1)) {
+        return null;
+      }
+      if (word1.equals("van") || word1.equals("voor")) {
+        int w2 = Words.previousWordStart(t, w1);
+        if (w2 >= 0 && OFFICES.contains(Words.wordAt(t, w2).toLowerCase())) {
+          if (isForeign(t, w2)) {
+            return null;
+          }
+          office = true;
+          mentionStart = w2;
+        }
+      } else if (BUDGET.contains(word1)) {
+        mentionStart = w1;
+      }
+    }
+    if (name.needsOffice() && !office) {
+      return null;
+    }
+    return new MinistryMention(t.surface(mentionStart, end), t.originalStart(mentionStart), t.originalEnd(end),
+        name.ministry());
+  }
+
+  /** "(vaste) commissie voor Buitenlandse Zaken" is a committee of parliament, not the ministry. */
+  private static boolean isCommitteeFor(NormalizedText t, int w1, String word1) {
+    if (!word1.equals("voor")) {
+      return false;
+    }
+    int w2 = Words.previousWordStart(t, w1);
+    return w2 >= 0 && Words.wordAt(t, w2).toLowerCase().endsWith("commissie");
+  }
+
+  /** "de Oekraïense minister van ...": a nationality adjective other than Dutch before the office. */
+  private static boolean isForeign(NormalizedText t, int officeStart) {
+    int w = Words.previousWordStart(t, officeStart);
+    if (w < 0) {
+      return false;
+    }
+    String adj = Words.wordAt(t, w);
+    return Character.isUpperCase(adj.charAt(0)) && (adj.endsWith("se") || adj.endsWith("sche"))
+        && !adj.equalsIgnoreCase("Nederlandse") && !adj.equalsIgnoreCase("Nederlandsche");
+  }
+}

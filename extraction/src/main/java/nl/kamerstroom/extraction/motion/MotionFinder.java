@@ -1,0 +1,205 @@
+package nl.kamerstroom.extraction.motion;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.kamerstroom.extraction.MotionMention;
+import nl.kamerstroom.extraction.kamerstuk.Kamerstuk;
+import nl.kamerstroom.extraction.text.AnchorPass;
+import nl.kamerstroom.extraction.text.NormalizedText;
+
+/**
+ * Finds motions, triggered by the word "motie" (never "moties" or compounds such as "onderzoeksmotie"):
+ * <ul>
+ *   <li>references: "Motie Kuzu over … (Kamerstuk II 2021/22, 36045, nr. 53)", "motie-Omtzigt", "de motie
+ *       van de leden Hammelburg en Van der Lee", "de motie op stuk nr. 469 van de heer Koerhuis";
+ *   <li>motions read out in the Handelingen: "Deze motie is voorgesteld door de leden … Zij krijgt nr. N
+ *       (DOSSIER)", also "was nr. M" and Eerste Kamer "letter A";
+ *   <li>the heading of a motion document ("MOTIE VAN HET LID SLOB C.S."), numbered by the document's own
+ *       kamerstuk.
+ * </ul>
+ * A "motie" with neither submitters nor a number is generic ("een motie", "deze motie") and skipped.
+ */
+public final class MotionFinder {
+
+  /** How far after the submitters the kamerstuk of a reference may start (a motion title sits between). */
+  private static final int REFERENCE_WINDOW = 400;
+  private static final String[] LEADS = {"van het lid ", "van de leden ", "van lid ", "van de heer ",
+      "van mevrouw ", "het lid ", "de leden ", "de heer ", "mevrouw ", "lid ", "leden "};
+
+  private MotionFinder() {}
+
+  /** @param own the document's own kamerstuk (for a motion document's heading), may be null */
+  public static List<MotionMention> find(NormalizedText t, Kamerstuk own) {
+    Scan scan = new Scan();
+    AnchorPass.run(t, scan);
+    return scan.motions(own);
+  }
+
+  /** Collects the motions of one text in the shared pass. */
+  public static final class Scan implements AnchorPass.Handler {
+    private final List<MotionMention> out = new ArrayList<>();
+    /** Motion-document headings: numbered by the document's own kamerstuk, known only after the pass. */
+    private final List<Integer> headings = new ArrayList<>();
+
+    /** The motions, a motion document's heading numbered by {@code own} (may be null). */
+    public List<MotionMention> motions(Kamerstuk own) {
+      if (own == null || headings.isEmpty()) {
+        return out;
+      }
+      List<MotionMention> numbered = new ArrayList<>(out);
+      for (int k : headings) {
+        MotionMention m = out.get(k);
+        numbered.set(k, new MotionMention(m.text(), m.start(), m.end(), m.submitters(), m.cs(), own.dossier(),
+            own.number(), own.sessionYear(), own.chamber(), own.documentId(),
+            m.replaces() == null ? null : own.dossier() + "-" + m.replaces()));
+      }
+      return numbered;
+    }
+
+    @Override
+    public String wordStartAnchors() {
+      return "mM";
+    }
+
+    @Override
+    public int at(NormalizedText t, int i) {
+      if (i + 5 <= t.length() && isAnchor(t, i)) {
+        MotionMention m = ReadOutMotion.at(t, i);
+        if (m == null) {
+          m = reference(t, i);
+          if (m != null && isHeading(t, i, m)) {
+            headings.add(out.size());
+          }
+        }
+        if (m != null) {
+          out.add(m);
+        }
+      }
+      return i + 1;
+    }
+  }
+
+  /** "MOTIE VAN HET LID SLOB C.S.": the all-caps heading of a motion document. */
+  private static boolean isHeading(NormalizedText t, int i, MotionMention m) {
+    return t.regionMatches(i, "MOTIE") && !m.submitters().isEmpty();
+  }
+
+  static boolean isAnchor(NormalizedText t, int i) {
+    if (!t.regionMatchesIgnoreCase(i, "motie")) {
+      return false;
+    }
+    char before = t.at(i - 1);
+    char after = t.at(i + 5);
+    return !Character.isLetterOrDigit(before) && before != '-' && !Character.isLetterOrDigit(after);
+  }
+
+  private static MotionMention reference(NormalizedText t, int i) {
+    boolean upper = t.regionMatches(i, "MOTIE");
+    int p = i + 5;
+    String number = null;
+    if (t.at(p) == '-' && Character.isUpperCase(t.at(p + 1))) {
+      p++;
+    } else {
+      if (t.at(p) == ' ') {
+        p++;
+      }
+      int[] stuk = opStuk(t, p);
+      if (stuk != null) {
+        number = t.surface(stuk[0], stuk[1]);
+        p = stuk[1];
+        if (t.at(p) == ' ') {
+          p++;
+        }
+      }
+      p = skipLead(t, p);
+    }
+    Submitters s = SubmitterParser.parse(t, p, upper);
+    int end = s.names().isEmpty() ? i + 5 : s.end();
+    String replaces = null;
+    Kamerstuk ks = null;
+    if (upper && !s.names().isEmpty()) {
+      int[] tvv = replacedHeading(t, end);
+      if (tvv != null) {
+        replaces = t.surface(tvv[0], tvv[1]); // prefixed with the own dossier in Scan.motions
+        end = tvv[1];
+      }
+    } else {
+      ks = ReferenceWindow.kamerstukAfter(t, end, s.names().isEmpty() ? 200 : REFERENCE_WINDOW);
+      if (ks != null) {
+        end = ks.end();
+        int[] was = ReferenceWindow.replacedAfter(t, end);
+        if (was != null) {
+          replaces = ks.dossier() + "-" + t.surface(was[0], was[1]);
+          end = was[1];
+        }
+        end = ReferenceWindow.closeParen(t, end);
+      }
+    }
+    if (s.names().isEmpty() && number == null && (ks == null || upper)) {
+      return null;
+    }
+    String dossier = ks == null ? null : ks.dossier();
+    if (ks != null && ks.number() != null) {
+      number = ks.number();
+    }
+    return mention(t, i, end, s, dossier, number, ks == null ? null : ks.sessionYear(),
+        ks == null ? null : ks.chamber(), replaces);
+  }
+
+  static int skipLead(NormalizedText t, int p) {
+    for (String lead : LEADS) {
+      if (t.regionMatchesIgnoreCase(p, lead)) {
+        return p + lead.length();
+      }
+    }
+    // "Motie van Erkens": lower-case "van" is the preposition unless a tussenvoegsel follows ("van der
+    // Lee"); capitalised "Van" starts a surname ("Motie Van Dijk")
+    if (t.regionMatches(p, "van ") && Character.isUpperCase(t.at(p + 4))) {
+      int e = tokenEnd(t, p + 4);
+      if (!SubmitterParser.isTussenvoegsel(t.surface(p + 4, e))) {
+        return p + 4;
+      }
+    }
+    return p;
+  }
+
+  /** "op stuk nr. 469" → {numberStart, numberEnd}. */
+  private static int[] opStuk(NormalizedText t, int p) {
+    for (String lead : new String[] {"op stuk nr. ", "op stuk nummer ", "op stuk nr "}) {
+      if (t.regionMatchesIgnoreCase(p, lead) && Character.isDigit(t.at(p + lead.length()))) {
+        int s = p + lead.length();
+        return new int[] {s, tokenEnd(t, s)};
+      }
+    }
+    return null;
+  }
+
+  /** "TER VERVANGING VAN DIE GEDRUKT ONDER NR. 719" (Eerste Kamer: "… ONDER F") right after a motion document's heading. */
+  private static int[] replacedHeading(NormalizedText t, int p) {
+    int q = t.at(p) == ' ' ? p + 1 : p;
+    String lead = "ter vervanging van die gedrukt onder ";
+    if (!t.regionMatchesIgnoreCase(q, lead)) {
+      return null;
+    }
+    int s = q + lead.length();
+    if (t.regionMatchesIgnoreCase(s, "nr. ")) {
+      s += 4;
+    }
+    return new int[] {s, tokenEnd(t, s)};
+  }
+
+  static int tokenEnd(NormalizedText t, int p) {
+    int e = p;
+    while (e < t.length() && Character.isLetterOrDigit(t.charAt(e))) {
+      e++;
+    }
+    return e;
+  }
+
+  static MotionMention mention(NormalizedText t, int start, int end, Submitters s, String dossier,
+      String number, String sessionYear, String chamber, String replaces) {
+    String documentId = dossier == null || number == null ? null : "kst-" + dossier + "-" + number;
+    return new MotionMention(t.surface(start, end), t.originalStart(start), t.originalEnd(end),
+        List.copyOf(s.names()), s.cs(), dossier, number, sessionYear, chamber, documentId, replaces);
+  }
+}

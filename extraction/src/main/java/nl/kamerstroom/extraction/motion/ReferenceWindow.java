@@ -1,0 +1,70 @@
+package nl.kamerstroom.extraction.motion;
+
+import nl.kamerstroom.extraction.kamerstuk.Kamerstuk;
+import nl.kamerstroom.extraction.kamerstuk.KamerstukParser;
+import nl.kamerstroom.extraction.text.NormalizedText;
+
+/** The text after a motion's submitters: its kamerstuk, the motion it replaces, the closing parenthesis. */
+final class ReferenceWindow {
+
+  private ReferenceWindow() {}
+
+  /**
+   * The kamerstuk of a reference: the first "(" or "Kamerstuk" after the submitters that parses, before
+   * the next motion, the end of the sentence or the window.
+   */
+  static Kamerstuk kamerstukAfter(NormalizedText t, int from, int window) {
+    int limit = Math.min(t.length(), from + window);
+    for (int k = from; k < limit; k++) {
+      char c = t.charAt(k);
+      if (c == '(') {
+        Kamerstuk ks = KamerstukParser.parse(t, k + 1, false);
+        if (ks != null) {
+          return ks;
+        }
+      } else if ((c == 'K' || c == 'k') && t.regionMatchesIgnoreCase(k, "kamerstuk") && !Character.isLetter(t.at(k - 1))) {
+        Kamerstuk ks = KamerstukParser.parse(t, k, false);
+        if (ks != null) {
+          return ks;
+        }
+      } else if ((c == 'm' || c == 'M') && k > from && MotionFinder.isAnchor(t, k)) {
+        return null;
+      } else if (c == '.' && t.at(k + 1) == ' ' && Character.isUpperCase(t.at(k + 2)) && wordBeforeIsLong(t, k)) {
+        return null;
+      } else if (c == '-' && t.at(k - 1) == ' ' && t.at(k + 1) == ' ' && Character.isDigit(t.at(k + 2))) {
+        return null; // "… - 21501-07-1502": the number of an incoming letter; its kamerstuk is not the motion's
+      }
+    }
+    return null;
+  }
+
+  /** A sentence ends at ". X" unless the dot closes an abbreviation or initial ("nr.", "c.s.", "J."). */
+  private static boolean wordBeforeIsLong(NormalizedText t, int dot) {
+    int s = dot;
+    while (s > 0 && Character.isLetter(t.charAt(s - 1))) {
+      s--;
+    }
+    return dot - s >= 4 || dot > s && Character.isDigit(t.at(s - 1)) || dot == s && t.at(dot - 1) == ')';
+  }
+
+  /** ", was nr. 12" or ", t.v.v. nr. 12" after the kamerstuk of an amended motion. */
+  static int[] replacedAfter(NormalizedText t, int p) {
+    for (String lead : new String[] {", was nr. ", " (was nr. ", ", t.v.v. nr. ", ", ter vervanging van nr. "}) {
+      if (t.regionMatchesIgnoreCase(p, lead) && Character.isDigit(t.at(p + lead.length()))) {
+        int s = p + lead.length();
+        int e = MotionFinder.tokenEnd(t, s);
+        return new int[] {s, t.at(e) == ')' && lead.startsWith(" (") ? e + 1 : e};
+      }
+    }
+    return null;
+  }
+
+  static int closeParen(NormalizedText t, int p) {
+    int q = p;
+    if (t.at(q) == ' ') {
+      q++;
+    }
+    return t.at(q) == ')' ? q + 1 : p;
+  }
+
+}

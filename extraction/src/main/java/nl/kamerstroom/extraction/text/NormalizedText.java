@@ -1,0 +1,267 @@
+package nl.kamerstroom.extraction.text;
+
+/**
+ * One normalised copy of a PDF-extracted text, with a map back to the original offsets.
+ *
+ * <p>Normalisation: every run of whitespace (line breaks, tabs, NBSP and other Unicode spaces) becomes one
+ * space; soft hyphens and zero-width characters are dropped; a hyphen at a line break between two
+ * lower-case letters is removed together with the break ("ontwikkelings-\nsamenwerking"), unless the next
+ * word is a conjunction ("herstel-\nen vernieuwing" keeps "herstel- en"). All scanners work on this one
+ * buffer, so names and amounts split across lines match, and the surface text of a mention is simply the
+ * normalised substring (the gold format's "line breaks collapsed, line-break hyphens removed").
+ */
+public final class NormalizedText {
+
+  private final String original;
+  private final char[] chars;
+  private final int length;
+  /**
+   * Offset map as sorted segments: normalised index {@code segStart[k]} and on map to original offset
+   * {@code index + segDelta[k]}. Between two PDF artefacts the text is copied unchanged, so a segment per
+   * artefact (about two per line) replaces an int per char: less memory traffic in the hottest loop.
+   */
+  private final int[] segStart;
+  private final int[] segDelta;
+  private final int segments;
+
+  private NormalizedText(String original, char[] chars, int length, int[] segStart, int[] segDelta, int segments) {
+    this.original = original;
+    this.chars = chars;
+    this.length = length;
+    this.segStart = segStart;
+    this.segDelta = segDelta;
+    this.segments = segments;
+  }
+
+  public static NormalizedText of(String text) {
+    return new Builder(text).build();
+  }
+
+  /** One pass: unchanged runs are bulk-copied, artefacts handled one by one. */
+  private static final class Builder {
+    private final String text;
+    private final char[] src;
+    private final int n;
+    private final char[] out;
+    private int len;
+    private int[] segStart = new int[64];
+    private int[] segDelta = new int[64];
+    private int segments;
+
+    Builder(String text) {
+      this.text = text;
+      this.src = text.toCharArray();
+      this.n = src.length;
+      this.out = new char[n];
+    }
+
+    NormalizedText build() {
+      int runStart = 0;
+      int i = 0;
+      segment(0, 0);
+      while (i < n) {
+        char c = src[i];
+        if (c > ' ' && c < 0x7F ? c != '-' || !isSpace(at(i + 1)) : c == ' ' ? len + i - runStart > 0
+            && !isSpaceOrInvisible(at(i + 1)) && !endsWithSpace(runStart, i) : c >= 0x80 && !isSpaceOrInvisible(c)) {
+          i++;
+          continue;
+        }
+        copy(runStart, i);
+        i = artefact(i);
+        runStart = i;
+        segment(len, i - len);
+      }
+      copy(runStart, n);
+      return new NormalizedText(text, out, len, segStart, segDelta, segments);
+    }
+
+    private char at(int k) {
+      return k < n ? src[k] : 'x';
+    }
+
+    private boolean endsWithSpace(int runStart, int i) {
+      return i == runStart ? len > 0 && out[len - 1] == ' ' : src[i - 1] == ' ';
+    }
+
+    private void copy(int from, int to) {
+      System.arraycopy(src, from, out, len, to - from);
+      len += to - from;
+    }
+
+    /** Handles the artefact at i; returns where the next unchanged run starts. */
+    private int artefact(int i) {
+      char c = src[i];
+      if (isInvisible(c)) {
+        return i + 1;
+      }
+      if (c == '-') {
+        int next = nextWordAfterLineBreak(i + 1);
+        if (next > 0 && joinsWord(next)) {
+          return next;
+        }
+        segment(len, i - len);
+        out[len++] = '-';
+        // a hyphen kept at a line break binds the next word ("Zuid-\nSoedan" → "Zuid-Soedan") unless a
+        // conjunction follows ("herstel-\nen vernieuwing")
+        boolean binds = next > 0 && len > 1 && Character.isLetter(out[len - 2]) && !isConjunctionAt(next);
+        return binds ? next : i + 1;
+      }
+      // a whitespace run (or a control char): one space, none at the start or after a space
+      int j = i;
+      while (j < n && (isSpaceOrInvisible(src[j]) || src[j] < ' ')) {
+        j++;
+      }
+      if (len > 0 && out[len - 1] != ' ') {
+        segment(len, i - len);
+        out[len++] = ' ';
+      }
+      return j == i ? i + 1 : j;
+    }
+
+    /** Index of the first letter after a line break that directly follows the hyphen before {@code from}. */
+    private int nextWordAfterLineBreak(int from) {
+      int j = from;
+      boolean newline = false;
+      while (j < n && isSpaceOrInvisible(src[j])) {
+        newline |= src[j] == '\n' || src[j] == '\r';
+        j++;
+      }
+      return newline && j < n && Character.isLetter(src[j]) ? j : -1;
+    }
+
+    /**
+     * Whether the hyphen before the line break is hyphenation to remove: lower case on both sides
+     * ("ontwikkelings-\nsamenwerking"), or a long all-caps word in a heading ("ONTWIKKELINGS-\nSAMENWERKING").
+     */
+    private boolean joinsWord(int next) {
+      if (len == 0 || isConjunctionAt(next)) {
+        return false;
+      }
+      char before = out[len - 1];
+      char after = src[next];
+      if (Character.isLowerCase(before) && Character.isLowerCase(after)) {
+        return true;
+      }
+      int caps = 0;
+      while (caps < len && Character.isUpperCase(out[len - 1 - caps])) {
+        caps++;
+      }
+      return caps >= 6 && Character.isUpperCase(after) && Character.isUpperCase(at(next + 1));
+    }
+
+    private boolean isConjunctionAt(int k) {
+      int e = k;
+      while (e < n && Character.isLetter(src[e])) {
+        e++;
+      }
+      String word = new String(src, k, e - k).toLowerCase(java.util.Locale.ROOT);
+      return word.equals("en") || word.equals("of") || word.equals("tot") || word.equals("noch");
+    }
+
+    private void segment(int normStart, int delta) {
+      if (segments > 0 && segDelta[segments - 1] == delta) {
+        return;
+      }
+      if (segments > 0 && segStart[segments - 1] == normStart) {
+        segments--;
+      }
+      if (segments == segStart.length) {
+        segStart = java.util.Arrays.copyOf(segStart, segments * 2);
+        segDelta = java.util.Arrays.copyOf(segDelta, segments * 2);
+      }
+      segStart[segments] = normStart;
+      segDelta[segments++] = delta;
+    }
+  }
+
+  private static boolean isInvisible(char c) {
+    return c == '\u00AD' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF';
+  }
+
+  private static boolean isSpaceOrInvisible(char c) {
+    return (c <= ' ' || c >= '\u00A0') && (isSpace(c) || isInvisible(c));
+  }
+
+  private static boolean isSpace(char c) {
+    if (c <= ' ') {
+      return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\u000B';
+    }
+    return c >= '\u00A0' && (c == '\u00A0' || c == '\u2007' || c == '\u202F' || c >= '\u2000' && c <= '\u200A'
+        || c == '\u3000');
+  }
+
+  public String original() {
+    return original;
+  }
+
+  /** The normalised buffer; do not modify. */
+  public char[] chars() {
+    return chars;
+  }
+
+  public int length() {
+    return length;
+  }
+
+  public char charAt(int i) {
+    return chars[i];
+  }
+
+  /** The char at i, or a space outside the buffer: lets scanners peek without bounds checks. */
+  public char at(int i) {
+    return i >= 0 && i < length ? chars[i] : ' ';
+  }
+
+  public int originalStart(int normStart) {
+    if (normStart >= length) {
+      return original.length();
+    }
+    int lo = 0;
+    int hi = segments - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (segStart[mid] <= normStart) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return normStart + segDelta[lo];
+  }
+
+  public int originalEnd(int normEnd) {
+    return normEnd == 0 ? 0 : originalStart(normEnd - 1) + 1;
+  }
+
+  /** The normalised text in [start, end), clamped to the buffer (scanners peek past the end via {@link #at}). */
+  public String surface(int start, int end) {
+    int e = Math.min(end, length);
+    int s = Math.min(start, e);
+    return new String(chars, s, e - s);
+  }
+
+  /** True when the normalised text at {@code pos} starts with {@code word}, ignoring case. */
+  public boolean regionMatchesIgnoreCase(int pos, String word) {
+    if (pos < 0 || pos + word.length() > length) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (Character.toLowerCase(chars[pos + k]) != Character.toLowerCase(word.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public boolean regionMatches(int pos, String word) {
+    if (pos < 0 || pos + word.length() > length) {
+      return false;
+    }
+    for (int k = 0; k < word.length(); k++) {
+      if (chars[pos + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,49 @@
+package nl.kamerstroom.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AmountExtractionTest {
+
+  private static final EntityExtractor EXTRACTOR = EntityExtractor.create();
+
+  private static List<String> amounts(String text) {
+    return EXTRACTOR.extract(text).amounts().stream()
+        .map(a -> a.value().toPlainString() + " " + a.currency()).toList();
+  }
+
+  @Test
+  void formatsScalesSymbolsAndCodes() {
+    assertThat(amounts("300 miljoen euro; EUR 1,8 miljard; € 2,5 mln; € 1.250.000; 100 miljard USD; "
+        + "ruim EUR 0,5 miljard; €45.000; USD 98 miljoen; 10 miljard dollar; EUR 5,69 mld.; € 45.000,-"))
+        .containsExactly("300000000 EUR", "1800000000 EUR", "2500000 EUR", "1250000 EUR", "100000000000 USD",
+            "500000000 EUR", "45000 EUR", "98000000 USD", "10000000000 USD", "5690000000 EUR", "45000 EUR");
+  }
+
+  @Test
+  void numberWordsAndRanges() {
+    assertThat(amounts("vier miljard euro; vijfentwintig miljoen euro; €6.000 tot €7.000; drie tot vier "
+        + "miljard euro"))
+        .containsExactly("4000000000 EUR", "25000000 EUR", "6000 EUR", "7000 EUR", "3000000000 EUR",
+            "4000000000 EUR");
+  }
+
+  @Test
+  void notAmounts() {
+    assertThat(amounts("4 miljoen mensen, 2,5 miljoen voltijdbanen, 16,3%, iedere euro, miljoenen euro, "
+        + "honderden miljoenen, bedrag x EUR miljoen 2022 2023, de EUR in Rotterdam, 8 miljoen hectare, "
+        + "(bedragen x € 1.000), bedragen in € 1 mln, x € 1 mln"))
+        .isEmpty();
+  }
+
+  @Test
+  void splitAcrossLinesKeepsOriginalOffsets() {
+    String text = "verwacht ten minste EUR 900\nmiljoen aan klimaatfinanciering";
+    AmountMention a = EXTRACTOR.extract(text).amounts().getFirst();
+    assertThat(a.text()).isEqualTo("EUR 900 miljoen");
+    assertThat(text.substring(a.start(), a.end())).isEqualTo("EUR 900\nmiljoen");
+    assertThat(a.value()).isEqualByComparingTo("900000000");
+  }
+}

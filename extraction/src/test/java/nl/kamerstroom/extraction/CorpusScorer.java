@@ -1,0 +1,190 @@
+package nl.kamerstroom.extraction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The corpus README's counting rules (the same as score.py): multiset matching per document and type,
+ * optional gold mentions neither rewarded nor penalised, motions matched in three one-to-one stages
+ * (kamerstuk, submitter set, number only).
+ */
+final class CorpusScorer {
+
+  private static final Pattern WHITESPACE =
+      Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+
+  static final List<String> TYPES = List.of("ministries", "countries", "motions", "amounts");
+
+  /** Running TP/FP/FN for one type. */
+  static final class Counts {
+    int tp;
+    int fp;
+    int fn;
+
+    double precision() {
+      return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
+    }
+
+    double recall() {
+      return tp + fn == 0 ? 1.0 : (double) tp / (tp + fn);
+    }
+
+    double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+  }
+
+  private CorpusScorer() {}
+
+  static void score(String type, JsonNode gold, JsonNode pred, Counts counts) {
+    List<JsonNode> g = list(gold.get(type));
+    List<JsonNode> p = list(pred.get(type));
+    if (type.equals("motions")) {
+      matchMotions(g, p, counts);
+    } else {
+      matchExact(type, g, p, counts);
+    }
+  }
+
+  private static List<JsonNode> list(JsonNode array) {
+    List<JsonNode> out = new ArrayList<>();
+    if (array != null) {
+      array.forEach(out::add);
+    }
+    return out;
+  }
+
+  private static boolean optional(JsonNode n) {
+    return n.path("optional").asBoolean(false);
+  }
+
+  private static Object key(String type, JsonNode e) {
+    if (type.equals("amounts")) {
+      String v = e.path("value").asText().strip();
+      String value;
+      try {
+        value = new BigDecimal(v).stripTrailingZeros().toPlainString();
+      } catch (NumberFormatException ex) {
+        value = v;
+      }
+      return value + "|" + e.path("currency").asText("").strip().toUpperCase(Locale.ROOT);
+    }
+    return e.path("id").asText("").strip().toUpperCase(Locale.ROOT);
+  }
+
+  private static void matchExact(String type, List<JsonNode> gold, List<JsonNode> pred, Counts c) {
+    Map<Object, Integer> req = new HashMap<>();
+    Map<Object, Integer> opt = new HashMap<>();
+    for (JsonNode g : gold) {
+      (optional(g) ? opt : req).merge(key(type, g), 1, Integer::sum);
+    }
+    for (JsonNode p : pred) {
+      Object k = key(type, p);
+      if (req.getOrDefault(k, 0) > 0) {
+        req.merge(k, -1, Integer::sum);
+        c.tp++;
+      } else if (opt.getOrDefault(k, 0) > 0) {
+        opt.merge(k, -1, Integer::sum);
+      } else {
+        c.fp++;
+      }
+    }
+    c.fn += req.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  private static void matchMotions(List<JsonNode> gold, List<JsonNode> pred, Counts c) {
+    List<JsonNode> req = gold.stream().filter(g -> !optional(g)).toList();
+    List<JsonNode> opt = gold.stream().filter(CorpusScorer::optional).toList();
+    List<Integer> freePred = new ArrayList<>();
+    for (int i = 0; i < pred.size(); i++) {
+      freePred.add(i);
+    }
+    for (List<JsonNode> pool : List.of(req, opt)) {
+      List<Integer> freeGold = new ArrayList<>();
+      for (int i = 0; i < pool.size(); i++) {
+        freeGold.add(i);
+      }
+      for (int stage = 0; stage < 3; stage++) {
+        for (Integer gi : List.copyOf(freeGold)) {
+          for (Integer pi : freePred) {
+            if (stageMatches(stage, pool.get(gi), pred.get(pi))) {
+              freeGold.remove(gi);
+              freePred.remove(pi);
+              if (pool == req) {
+                c.tp++;
+              }
+              break;
+            }
+          }
+        }
+      }
+      if (pool == req) {
+        c.fn += freeGold.size();
+      }
+    }
+    c.fp += freePred.size();
+  }
+
+  private static boolean stageMatches(int stage, JsonNode g, JsonNode p) {
+    String gd = dossier(g.get("dossier"));
+    String gn = number(g.get("number"));
+    String pd = dossier(p.get("dossier"));
+    String pn = number(p.get("number"));
+    return switch (stage) {
+      case 0 -> gd != null && gn != null && gd.equals(pd) && gn.equals(pn);
+      case 1 -> {
+        Set<String> gs = names(g);
+        yield !gs.isEmpty() && gs.equals(names(p));
+      }
+      default -> gd == null && gn != null && gn.equals(pn);
+    };
+  }
+
+  private static Set<String> names(JsonNode e) {
+    Set<String> out = new HashSet<>();
+    e.path("submitters").forEach(n -> out.add(String.join(" ", WHITESPACE.split(n.asText().strip()))
+        .toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
+  private static String number(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    String s = n.asText().strip().toUpperCase(Locale.ROOT);
+    return s.isEmpty() ? null : s;
+  }
+
+  /**
+   * Dossier normalisation exactly as score.py does it: join digits separated by spaces, tighten hyphens,
+   * then a space between a digit and a capital becomes a hyphen ("35925 V" → "35925-V"). Small strings
+   * from the gold files only, so regexes are fine here.
+   */
+  static String dossier(JsonNode n) {
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    String d = n.asText().strip().toUpperCase(Locale.ROOT);
+    d = DIGIT_SPACE_DIGIT.matcher(d).replaceAll("");
+    d = SPACED_HYPHEN.matcher(d).replaceAll("-");
+    d = DIGIT_SPACE_SUFFIX.matcher(d).replaceAll("-");
+    return d.isEmpty() ? null : d;
+  }
+
+  private static final Pattern DIGIT_SPACE_DIGIT =
+      Pattern.compile("(?<=\\d)\\s+(?=\\d)", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern SPACED_HYPHEN =
+      Pattern.compile("\\s*-\\s*", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern DIGIT_SPACE_SUFFIX =
+      Pattern.compile("(?<=\\d)\\s+(?=[\\dA-Z])", Pattern.UNICODE_CHARACTER_CLASS);
+}

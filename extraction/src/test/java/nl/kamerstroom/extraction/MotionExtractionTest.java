@@ -1,0 +1,112 @@
+package nl.kamerstroom.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MotionExtractionTest {
+
+  private static final EntityExtractor EXTRACTOR = EntityExtractor.create();
+
+  private static List<MotionMention> motions(String text) {
+    return EXTRACTOR.extract(text).motions();
+  }
+
+  @Test
+  void referenceWithKamerstuk() {
+    MotionMention m = motions("zie de Motie Kuzu over bijdrage wederopbouw Oekraïne (Kamerstuk II 2021/22, "
+        + "36 045, nr. 53).").getFirst();
+    assertThat(m.submitters()).containsExactly("Kuzu");
+    assertThat(m.dossier()).isEqualTo("36045");
+    assertThat(m.number()).isEqualTo("53");
+    assertThat(m.sessionYear()).isEqualTo("2021/22");
+    assertThat(m.chamber()).isEqualTo("II");
+    assertThat(m.documentId()).isEqualTo("kst-36045-53");
+    assertThat(m.text()).startsWith("Motie Kuzu").endsWith("nr. 53)");
+  }
+
+  @Test
+  void dossierSuffixesAreNormalised() {
+    assertThat(motions("Motie Brekelmans (Kamerstuk II 2020/21, 21 501-02, nr. 2383) en motie Omtzigt en "
+        + "Jetten, (Kamerstuk II 2020/21, 21501 20, nr. 1632) en Motie Sjoerdsma, (Kamerstuk II 2021/22, "
+        + "35925 V, nr. 71) en Motie Teunissen c.s. over ODA (Kamerstuk 35 925-XVII nr. 46)"))
+        .extracting(MotionMention::dossier, MotionMention::number, MotionMention::cs)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("21501-02", "2383", false),
+            org.assertj.core.groups.Tuple.tuple("21501-20", "1632", false),
+            org.assertj.core.groups.Tuple.tuple("35925-V", "71", false),
+            org.assertj.core.groups.Tuple.tuple("35925-XVII", "46", true));
+  }
+
+  @Test
+  void submitterForms() {
+    assertThat(motions("de motie van de leden Hammelburg en Van der Lee; de motie-Özütok/Van Kooten-Arissen; "
+        + "de motie van het lid Jasper van Dijk; Motie van Erkens over waterstof; Motie Van Haga; "
+        + "de motie van het lid Faber-van de Klashorst c.s."))
+        .extracting(MotionMention::submitters)
+        .containsExactly(List.of("Hammelburg", "Van der Lee"), List.of("Özütok", "Van Kooten-Arissen"),
+            List.of("Van Dijk"), List.of("Erkens"), List.of("Van Haga"), List.of("Faber-van de Klashorst"));
+  }
+
+  @Test
+  void handelingenMotionIsOneMention() {
+    MotionMention m = motions("Motie\n\nDe Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering ...\n\n"
+        + "Deze motie is voorgesteld door de leden Klaver, Jetten en Van der Lee.\n\n"
+        + "Zij krijgt nr. 735, was nr. 719 (36045).").getFirst();
+    assertThat(m.submitters()).containsExactly("Klaver", "Jetten", "Van der Lee");
+    assertThat(m.dossier()).isEqualTo("36045");
+    assertThat(m.number()).isEqualTo("735");
+    assertThat(m.replaces()).isEqualTo("36045-719");
+    assertThat(m.text()).startsWith("Deze motie is voorgesteld").endsWith("(36045)");
+  }
+
+  @Test
+  void chairMaySaySomethingBeforeNumberingTheMotion() {
+    assertThat(motions("Deze motie is voorgesteld door het lid Graus. Naar mij blijkt, wordt de indiening "
+        + "ervan voldoende ondersteund.\n\nZij krijgt nr. 30 (32563)."))
+        .extracting(MotionMention::documentId).containsExactly("kst-32563-30");
+  }
+
+  @Test
+  void voteListEntries() {
+    assertThat(motions("- de motie-Van Aalst/Remco Dijkstra over de N35 (35300-A, nr. 15);\n"
+        + "- de gewijzigde motie-M.B. Vos over de meerkosten (22026, nr. 59);\n"
+        + "- de motie-Aiking-van Wageningen over de Kilvariant (22026, nr. 45);"))
+        .extracting(MotionMention::submitters, MotionMention::documentId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("Van Aalst", "Dijkstra"), "kst-35300-A-15"),
+            org.assertj.core.groups.Tuple.tuple(List.of("Vos"), "kst-22026-59"),
+            org.assertj.core.groups.Tuple.tuple(List.of("Aiking-van Wageningen"), "kst-22026-45"));
+  }
+
+  @Test
+  void eersteKamerLettersAndMotionDocumentHeading() {
+    assertThat(motions("Deze motie is voorgesteld door het lid Koffeman. Zij krijgt letter G (35570)."))
+        .extracting(MotionMention::number).containsExactly("G");
+    MotionMention doc = motions("36 200 V Vaststelling van de begrotingsstaten\n\nNr. 53 MOTIE VAN HET LID SLOB "
+        + "C.S.\n\nVoorgesteld 15 november 2022\n\nDe Kamer,\n\nTweede Kamer, vergaderjaar 2022–2023, 36 200 V, "
+        + "nr. 53 1").getFirst();
+    assertThat(doc.submitters()).containsExactly("Slob");
+    assertThat(doc.cs()).isTrue();
+    assertThat(doc.documentId()).isEqualTo("kst-36200-V-53");
+  }
+
+  @Test
+  void numberWithoutDossierAndVoteList() {
+    assertThat(motions("de motie op stuk nr. 469 van de heer Koerhuis"))
+        .extracting(MotionMention::number, MotionMention::dossier, MotionMention::submitters)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("469", null, List.of("Koerhuis")));
+    assertThat(motions("In stemming komt de motie-Kuzu (36045, nr. 53).")).extracting(MotionMention::documentId)
+        .containsExactly("kst-36045-53");
+  }
+
+  @Test
+  void genericReferencesRequestsAndLetterNumbersAreNoMotions() {
+    assertThat(motions("een motie, deze motie, de ingediende moties, de onderzoeksmotie, zes aangenomen moties "
+        + "van de PVV, het verzoek van het lid Krol, Motie\n\nDe Kamer, gehoord de beraadslaging")).isEmpty();
+    MotionMention letter = motions("Reactie op de motie van het lid Snels over de EU-begroting - 21501-07-1502\n"
+        + "Brief regering over de Voorjaarsnota (Kamerstuk 36350, nr. 1)").getFirst();
+    assertThat(letter.submitters()).containsExactly("Snels");
+    assertThat(letter.dossier()).isNull();
+    assertThat(letter.number()).isNull();
+  }
+}

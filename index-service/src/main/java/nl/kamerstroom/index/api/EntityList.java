@@ -1,0 +1,73 @@
+package nl.kamerstroom.index.api;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import nl.kamerstroom.common.http.BadRequestException;
+import nl.kamerstroom.common.http.Request;
+import nl.kamerstroom.common.http.Response;
+import nl.kamerstroom.index.search.DocumentSearch;
+import nl.kamerstroom.index.search.SearchResult;
+import nl.kamerstroom.index.store.IndexFields;
+
+/**
+ * {@code /api/entities?type=ministry|country|motion|dossier}: every entity of a type with the
+ * number of documents mentioning it, most frequent first. Ministries and countries also get
+ * their name, read from one document that mentions them.
+ */
+final class EntityList {
+
+    /** An entity type's index field, and the document's mention list that carries names (null: none). */
+    private record Kind(String field, String mentions) {
+    }
+
+    private static final Map<String, Kind> TYPES = Map.of(
+            "ministry", new Kind(IndexFields.MINISTRY, "ministries"),
+            "country", new Kind(IndexFields.COUNTRY, "countries"),
+            "motion", new Kind(IndexFields.MOTION, null),
+            "dossier", new Kind(IndexFields.DOSSIER, null));
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final DocumentSearch search;
+
+    EntityList(DocumentSearch search) {
+        this.search = search;
+    }
+
+    Response answer(Request request) throws IOException {
+        String type = request.param("type");
+        Kind kind = type == null ? null : TYPES.get(type);
+        if (kind == null) {
+            throw new BadRequestException("Parameter 'type' must be one of " + TYPES.keySet().stream().sorted().toList()
+                    + ", got " + (type == null ? "nothing" : "'" + type + "'"));
+        }
+        int limit = request.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        List<Map<String, Object>> entities = new ArrayList<>();
+        for (SearchResult.FacetValue value : search.counts(kind.field(), limit)) {
+            Map<String, Object> entity = new LinkedHashMap<>();
+            entity.put("id", value.value());
+            if (kind.mentions() != null) {
+                entity.put("name", name(kind, value.value()));
+            }
+            entity.put("documents", value.count());
+            entities.add(entity);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("type", type);
+        answer.put("entities", entities);
+        return Response.json(answer);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String name(Kind kind, String id) throws IOException {
+        return search.anyWith(kind.field(), id)
+                .map(doc -> (List<Map<String, Object>>) doc.get(kind.mentions()))
+                .flatMap(mentions -> mentions.stream().filter(m -> id.equals(m.get("id"))).findFirst())
+                .map(mention -> Objects.toString(mention.get("name"), null))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,171 @@
+package nl.kamerstroom.index.search;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.kamerstroom.common.http.Response;
+import nl.kamerstroom.index.store.DocumentJson;
+import nl.kamerstroom.index.store.IndexFields;
+import nl.kamerstroom.index.store.SearchIndex;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+
+/** Runs searches, document look-ups and facet counts against the {@link SearchIndex}. */
+public final class DocumentSearch {
+
+    /** Facets in every answer: the filters a user can click. */
+    public static final List<String> FACETS = List.of(IndexFields.MINISTRY, IndexFields.COUNTRY, IndexFields.TYPE,
+            IndexFields.YEAR);
+    private static final int FACET_VALUES = 20;
+    private static final int SNIPPET_CHARS = 200;
+    /**
+     * Snippets come from the first 1 M chars of a text: a 5 MB text would otherwise be loaded and
+     * scanned in full for every hit on the page.
+     */
+    private static final int HIGHLIGHT_MAX_CHARS = 1_000_000;
+    /** An empty query lists documents newest first; undated ones last. */
+    private static final Sort NEWEST_FIRST = newestFirst();
+    private static final Set<String> SOURCE_ONLY = Set.of(IndexFields.SOURCE);
+
+    private final SearchIndex index;
+    private final Analyzer analyzer;
+    private final QueryFactory queries;
+    private final FacetCounter facets = new FacetCounter();
+
+    public DocumentSearch(SearchIndex index) {
+        this.index = index;
+        this.analyzer = IndexFields.analyzer();
+        this.queries = new QueryFactory(analyzer);
+    }
+
+    public SearchResult search(SearchRequest request) throws IOException {
+        Query userQuery = queries.userQuery(request.q());
+        Query query = queries.build(request);
+        boolean browsing = request.q() == null || request.q().isBlank();
+        int wanted = Math.max(1, request.offset() + request.limit());
+        try {
+            return index.withSearcher(searcher -> {
+                // Facet counting visits every match anyway, so an exact total costs nothing extra.
+                var top = browsing
+                        ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, Integer.MAX_VALUE)
+                        : new TopScoreDocCollectorManager(wanted, null, Integer.MAX_VALUE);
+                Object[] results = searcher.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+                TopDocs topDocs = (TopDocs) results[0];
+                FacetsCollector matches = (FacetsCollector) results[1];
+                ScoreDoc[] page = page(topDocs.scoreDocs, request.offset(), request.limit());
+                return new SearchResult(topDocs.totalHits.value(), hits(searcher, userQuery, topDocs, page),
+                        facetCounts(searcher, matches));
+            });
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("Query expands to too many terms (at most "
+                    + IndexSearcher.getMaxClauseCount() + "); make wildcards more specific");
+        }
+    }
+
+    /** The whole document with its text, or empty when the index has no such id. */
+    public Optional<Map<String, Object>> document(String id) throws IOException {
+        return index.withSearcher(searcher -> {
+            TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
+            if (found.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Document stored = searcher.storedFields().document(found.scoreDocs[0].doc);
+            Map<String, Object> json = source(stored);
+            json.put(DocumentJson.TEXT, stored.get(IndexFields.TEXT));
+            return Optional.of(json);
+        });
+    }
+
+    /** Distinct values of a keyword field with the number of documents holding each, most frequent first. */
+    public List<SearchResult.FacetValue> counts(String field, int top) throws IOException {
+        return index.withSearcher(searcher -> facets.top(searcher.getIndexReader(), field, null, top));
+    }
+
+    /** The stored JSON view of one document holding {@code value} in keyword {@code field}. */
+    public Optional<Map<String, Object>> anyWith(String field, String value) throws IOException {
+        return index.withSearcher(searcher -> {
+            TopDocs found = searcher.search(new TermQuery(new Term(field, value)), 1);
+            return found.scoreDocs.length == 0 ? Optional.empty()
+                    : Optional.of(source(searcher.storedFields().document(found.scoreDocs[0].doc, SOURCE_ONLY)));
+        });
+    }
+
+    private List<SearchResult.Hit> hits(IndexSearcher searcher, Query userQuery, TopDocs all, ScoreDoc[] page)
+            throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        String[] snippets = highlighter(searcher).highlight(IndexFields.TEXT, userQuery,
+                new TopDocs(all.totalHits, page), 1);
+        var storedFields = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            hits.add(new SearchResult.Hit(source(storedFields.document(page[i].doc, SOURCE_ONLY)), snippets[i]));
+        }
+        return hits;
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, analyzer)
+                .withMaxLength(HIGHLIGHT_MAX_CHARS)
+                // Word boundaries, not sentences: extracted PDF text often has no full stops for pages.
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getWordInstance(Locale.of("nl")), SNIPPET_CHARS, 0.5f))
+                // Escaped text with <mark> around matches: safe to put into a page as HTML.
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .build();
+    }
+
+    private Map<String, List<SearchResult.FacetValue>> facetCounts(IndexSearcher searcher, FacetsCollector matches)
+            throws IOException {
+        Map<String, List<SearchResult.FacetValue>> counts = new LinkedHashMap<>();
+        for (String field : FACETS) {
+            counts.put(field, facets.top(searcher.getIndexReader(), field, matches, FACET_VALUES));
+        }
+        return counts;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> source(Document stored) throws IOException {
+        BytesRef json = stored.getBinaryValue(IndexFields.SOURCE);
+        return Response.JSON.readValue(json.bytes, json.offset, json.length, LinkedHashMap.class);
+    }
+
+    private static ScoreDoc[] page(ScoreDoc[] top, int offset, int limit) {
+        if (offset >= top.length) {
+            return new ScoreDoc[0];
+        }
+        return Arrays.copyOfRange(top, offset, Math.min(top.length, offset + limit));
+    }
+
+    private static Sort newestFirst() {
+        SortedNumericSortField date = new SortedNumericSortField(IndexFields.DATE, SortField.Type.INT, true);
+        date.setMissingValue(Integer.MIN_VALUE);
+        return new Sort(date, SortField.FIELD_DOC);
+    }
+}

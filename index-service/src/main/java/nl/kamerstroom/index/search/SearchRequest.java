@@ -1,0 +1,26 @@
+package nl.kamerstroom.index.search;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One search: a user query (blank matches everything) narrowed by exact filters (null means no
+ * filter), and the page of hits wanted.
+ *
+ * @param minAmount the document mentions at least one amount of {@code currency} this large
+ */
+public record SearchRequest(String q, String file, String ministry, String country, String dossier, String type,
+                            LocalDate from, LocalDate to, BigDecimal minAmount, String currency,
+                            int limit, int offset) {
+
+    public static final String DEFAULT_CURRENCY = "EUR";
+
+    /** Everything, first page of ten. */
+    public static SearchRequest all() {
+        return query(null);
+    }
+
+    public static SearchRequest query(String q) {
+        return new SearchRequest(q, null, null, null, null, null, null, null, null, DEFAULT_CURRENCY, 10, 0);
+    }
+}

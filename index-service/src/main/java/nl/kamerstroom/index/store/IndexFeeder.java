@@ -1,0 +1,275 @@
+package nl.kamerstroom.index.store;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.kamerstroom.common.http.Health;
+import nl.kamerstroom.schema.IndexDocument;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the search index from the compacted index topic, exactly once.
+ *
+ * <p>It assigns itself every partition (no group membership: every replica holds the whole
+ * index), seeks to the positions stored in the last Lucene commit, or to the beginning for a
+ * new index, and applies records as idempotent upserts and deletes. Documents and positions
+ * are committed together, so a crash at any point resumes from positions that match the index.
+ */
+public final class IndexFeeder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexFeeder.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
+
+    private final Consumer<String, IndexDocument> consumer;
+    private final String topic;
+    private final SearchIndex index;
+    private final FeedPolicy policy;
+    private final StoreMetrics metrics;
+    private final Clock clock;
+    private final Thread thread;
+    private final AtomicReference<String> state = new AtomicReference<>("STARTING");
+    private volatile boolean running = true;
+    private volatile boolean caughtUp;
+    private volatile Map<TopicPartition, Long> catchUpTarget = Map.of();
+
+    private Map<TopicPartition, Long> committed = Map.of();
+    private Map<TopicPartition, Long> polled = Map.of();
+    private int uncommittedChanges;
+    private boolean unrefreshedChanges;
+    private Instant lastCommit;
+    private Instant lastRefresh;
+    private Instant lastProgress;
+    private long changesSinceProgress;
+
+    public IndexFeeder(Consumer<String, IndexDocument> consumer, String topic, SearchIndex index, FeedPolicy policy,
+                       StoreMetrics metrics, Clock clock) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.index = index;
+        this.policy = policy;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.thread = new Thread(this::run, "index-feeder");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** True once the index held everything the topic held when the feeder started. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public Health health() {
+        boolean up = caughtUp && thread.isAlive();
+        return new Health(up, state.get(), Map.of("caughtUp", caughtUp, "catchUpTarget", targetView()));
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = assignAll();
+            catchUpTarget = consumer.endOffsets(partitions);
+            lastCommit = lastRefresh = lastProgress = clock.instant();
+            state.set("CATCHING_UP");
+            LOG.info("Index feeder assigned {} partitions of {}; catching up to {}", partitions.size(), topic,
+                    catchUpTarget);
+            while (running) {
+                pollOnce(partitions);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failed(e);
+            }
+        } catch (Exception | Error e) {
+            failed(e);
+        } finally {
+            commitQuietly();
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            state.compareAndSet("RUNNING", "STOPPED");
+        }
+    }
+
+    private List<TopicPartition> assignAll() {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("Topic " + topic + " has no partitions; is it created?");
+        }
+        consumer.assign(partitions);
+        committed = index.committedPositions();
+        for (TopicPartition tp : partitions) {
+            Long position = committed.get(tp);
+            if (position == null) {
+                consumer.seekToBeginning(List.of(tp));
+            } else {
+                consumer.seek(tp, position);
+            }
+        }
+        if (committed.isEmpty()) {
+            LOG.info("Index is empty: rebuilding it from the beginning of {}", topic);
+        } else {
+            LOG.info("Index resumes from the positions in its last commit: {}", committed);
+        }
+        return partitions;
+    }
+
+    private void pollOnce(List<TopicPartition> partitions) throws IOException {
+        try {
+            ConsumerRecords<String, IndexDocument> records = consumer.poll(POLL_TIMEOUT);
+            for (ConsumerRecord<String, IndexDocument> record : records) {
+                apply(record);
+            }
+        } catch (RecordDeserializationException e) {
+            metrics.skipped.increment();
+            LOG.error("Skipping undecodable record {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+            consumer.seek(e.topicPartition(), e.offset() + 1);
+        }
+        Instant now = clock.instant();
+        if (unrefreshedChanges && elapsed(lastRefresh, now, policy.refreshInterval())) {
+            refresh(now);
+        }
+        Map<TopicPartition, Long> positions = positions(partitions);
+        polled = positions;
+        if (uncommittedChanges >= policy.commitDocs()
+                || (!positions.equals(committed) && elapsed(lastCommit, now, policy.commitInterval()))) {
+            commit(positions, now);
+        }
+        if (!caughtUp && reached(positions, catchUpTarget)) {
+            refresh(now);
+            caughtUp = true;
+            state.set("RUNNING");
+            LOG.info("Index caught up with {}: {} documents", topic, index.documentCount());
+        }
+        metrics.lag(lag(partitions));
+        logProgress(now);
+    }
+
+    private void apply(ConsumerRecord<String, IndexDocument> record) throws IOException {
+        if (record.key() == null) {
+            LOG.warn("Ignoring record without a document id at {}-{}@{}", record.topic(), record.partition(),
+                    record.offset());
+            return;
+        }
+        if (record.value() == null) {
+            index.delete(record.key());
+            metrics.deletes.increment();
+        } else {
+            index.upsert(record.key(), record.value());
+            metrics.upserts.increment();
+        }
+        uncommittedChanges++;
+        unrefreshedChanges = true;
+        changesSinceProgress++;
+    }
+
+    private void refresh(Instant now) throws IOException {
+        index.refresh();
+        metrics.refreshes.increment();
+        unrefreshedChanges = false;
+        lastRefresh = now;
+    }
+
+    /**
+     * Lucene first: the offsets in its commit are the truth. The group commit afterwards only
+     * lets dashboards and kafka-consumer-groups show this replica's lag; it is never read back.
+     */
+    private void commit(Map<TopicPartition, Long> positions, Instant now) throws IOException {
+        index.commit(positions);
+        metrics.commits.increment();
+        committed = positions;
+        uncommittedChanges = 0;
+        lastCommit = now;
+        Map<TopicPartition, OffsetAndMetadata> forDashboards = new HashMap<>();
+        positions.forEach((tp, offset) -> forDashboards.put(tp, new OffsetAndMetadata(offset)));
+        consumer.commitAsync(forDashboards, (offsets, error) -> {
+            if (error != null) {
+                LOG.debug("Could not report index position to the consumer group: {}", error.getMessage());
+            }
+        });
+    }
+
+    /** On the way out: commits what the last complete poll applied (not the consumer, which may be woken up). */
+    private void commitQuietly() {
+        try {
+            if (!polled.isEmpty() && !polled.equals(committed)) {
+                index.commit(polled);
+                committed = polled;
+            }
+        } catch (Exception e) {
+            LOG.warn("Final index commit failed; the next start replays from the previous commit", e);
+        }
+    }
+
+    private Map<TopicPartition, Long> positions(List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition tp : partitions) {
+            positions.put(tp, consumer.position(tp));
+        }
+        return positions;
+    }
+
+    private long lag(List<TopicPartition> partitions) {
+        long total = 0;
+        for (TopicPartition tp : partitions) {
+            total += consumer.currentLag(tp).orElse(0);
+        }
+        return total;
+    }
+
+    private void logProgress(Instant now) {
+        if (changesSinceProgress > 0 && elapsed(lastProgress, now, PROGRESS_INTERVAL)) {
+            double seconds = Duration.between(lastProgress, now).toMillis() / 1000.0;
+            LOG.info("Indexed {} changes in {} s ({} /s); {} documents searchable", changesSinceProgress,
+                    Math.round(seconds), Math.round(changesSinceProgress / seconds), index.documentCount());
+            changesSinceProgress = 0;
+            lastProgress = now;
+        }
+    }
+
+    private static boolean reached(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> target) {
+        return target.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    private static boolean elapsed(Instant since, Instant now, Duration interval) {
+        return Duration.between(since, now).compareTo(interval) >= 0;
+    }
+
+    private Map<String, Long> targetView() {
+        Map<String, Long> view = new HashMap<>();
+        catchUpTarget.forEach((tp, offset) -> view.put(tp.toString(), offset));
+        return view;
+    }
+
+    private void failed(Throwable e) {
+        state.set("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        LOG.error("Index feeder stopped", e);
+    }
+
+    /** Stops feeding after committing what was indexed; returns within seconds. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

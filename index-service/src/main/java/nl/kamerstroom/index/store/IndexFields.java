@@ -1,0 +1,54 @@
+package nl.kamerstroom.index.store;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+
+/**
+ * The fields of the search index. Full text ({@link #TEXT}, {@link #TITLE}) goes through Dutch
+ * analysis; entity ids, dossiers, file names and types are exact keywords that double as facet
+ * fields (a {@code KeywordField} carries sorted-set doc values, which lucene-facet counts).
+ */
+public final class IndexFields {
+
+    public static final String ID = "id";
+    public static final String FILE_NAME = "fileName";
+    public static final String TITLE = "title";
+    public static final String TEXT = "text";
+    /** Epoch day, for range filters and sorting. */
+    public static final String DATE = "date";
+    public static final String YEAR = "year";
+    public static final String TYPE = "type";
+    public static final String LANGUAGE = "language";
+    public static final String MINISTRY = "ministry";
+    public static final String COUNTRY = "country";
+    public static final String MOTION = "motion";
+    public static final String DOSSIER = "dossier";
+    /** The document's JSON view without its text, returned by the API as stored. */
+    public static final String SOURCE = "source";
+    private static final String AMOUNT_PREFIX = "amount.";
+
+    /** Exact-match fields: a user may also write {@code ministry:BZ} in a query. */
+    public static final Set<String> KEYWORDS = Set.of(ID, FILE_NAME, YEAR, TYPE, LANGUAGE, MINISTRY, COUNTRY,
+            MOTION, DOSSIER);
+
+    private IndexFields() {
+    }
+
+    /** Amounts per currency in cents, so a range filter never compares euros with dollars. */
+    public static String amount(String currency) {
+        return AMOUNT_PREFIX + currency;
+    }
+
+    /** Dutch analysis for text and title, the keyword fields untouched; used to index and to parse queries. */
+    public static Analyzer analyzer() {
+        Map<String, Analyzer> exact = new HashMap<>();
+        KeywordAnalyzer keyword = new KeywordAnalyzer();
+        KEYWORDS.forEach(field -> exact.put(field, keyword));
+        return new PerFieldAnalyzerWrapper(new DutchAnalyzer(), exact);
+    }
+}

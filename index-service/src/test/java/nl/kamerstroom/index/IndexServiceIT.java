@@ -1,0 +1,237 @@
+package nl.kamerstroom.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.common.http.Response;
+import nl.kamerstroom.common.kafka.KafkaClients;
+import nl.kamerstroom.schema.EnrichedDocument;
+import nl.kamerstroom.schema.IndexDocument;
+import nl.kamerstroom.index.store.StoreFiles;
+import nl.kamerstroom.serde.AvroDeserializer;
+import nl.kamerstroom.serde.AvroSerdeConfig;
+import nl.kamerstroom.testkit.KafkaStack;
+import nl.kamerstroom.testkit.WithKafkaStack;
+import nl.kamerstroom.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole service on the real broker and registry: documents.enriched → documents.index →
+ * Lucene → HTTP. Topics are the fixed pipeline topics shared by the tests of this class, so each
+ * test uses its own document ids and file names and asserts on those.
+ */
+@WithKafkaStack
+class IndexServiceIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final KafkaStack stack;
+
+    IndexServiceIT(KafkaStack stack) {
+        this.stack = stack;
+    }
+
+    @Test
+    void documentsFlowFromEnrichedThroughTheIndexTopicIntoASearchableStore(@TempDir Path dir) throws Exception {
+        String run = KafkaStack.uniqueName("flow");
+        try (IndexService service = start(dir, run, Map.of())) {
+            send(Documents.ukraineLetter(run + "-letter"), Documents.plain(run + "-memo", run + "-memo.txt",
+                    "Een memo over de begroting van " + run + "."));
+
+            awaitSearch(service, "file=kamerbrief-oekraine.pdf", body -> ids(body).contains(run + "-letter"));
+            JsonNode letter = Response.JSON.readTree(get(service, "/api/documents/" + run + "-letter").body());
+            assertThat(letter.get("title").asText()).isEqualTo("Steun aan Oekraïne");
+            assertThat(letter.get("text").asText()).isEqualTo(Documents.UKRAINE_TEXT);
+            awaitSearch(service, "file=" + run + "-memo.txt", body -> body.get("total").asLong() == 1);
+
+            // by text (Dutch stemming: begrotingen finds begroting), entity, dossier, amount range, file
+            assertThat(ids(search(service, "q=begrotingen+" + run))).containsExactly(run + "-memo");
+            assertThat(ids(search(service, "ministry=BZ&country=UA"))).contains(run + "-letter");
+            assertThat(ids(search(service, "dossier=36045"))).contains(run + "-letter");
+            assertThat(ids(search(service, "minAmount=300000000"))).contains(run + "-letter");
+            assertThat(ids(search(service, "minAmount=300000000.01"))).doesNotContain(run + "-letter");
+            assertThat(ids(search(service, "file=" + run + "-memo.txt"))).containsExactly(run + "-memo");
+
+            List<ConsumerRecord<byte[], byte[]>> topic = stack.readAll(Topics.INDEX, TIMEOUT);
+            IndexDocument onTopic = indexRecord(topic, run + "-letter");
+            assertThat(onTopic.getTitle()).isEqualTo("Steun aan Oekraïne");
+            assertThat(onTopic.getSummary().getMinistryIds()).containsExactly("BZ");
+
+            sendTombstone(run + "-memo");
+            awaitSearch(service, "file=" + run + "-memo.txt", body -> body.get("total").asLong() == 0);
+            assertThat(get(service, "/api/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * The store commits only on close here (1 h interval). Run 1 indexes A and B and commits.
+     * Run 2 indexes C, a new version of A and the deletion of B, all searchable, then "crashes":
+     * its directory is copied as a killed process leaves it. Run 3 opens that copy: it replays
+     * run 2's records from the committed positions and ends with exactly A', C.
+     */
+    @Test
+    void aCrashBetweenIndexWriteAndOffsetCommitLeavesTheStoreExact(@TempDir Path dir, @TempDir Path crashed)
+            throws Exception {
+        String run = KafkaStack.uniqueName("crash");
+        Map<String, String> commitOnlyOnClose = Map.of("INDEX_COMMIT_INTERVAL", "1h", "INDEX_COMMIT_DOCS", "1000000");
+        String a = run + "-a";
+        String b = run + "-b";
+        String c = run + "-c";
+        try (IndexService first = start(dir, run, commitOnlyOnClose)) {
+            send(Documents.plain(a, a + ".txt", run + " eerste versie"), Documents.plain(b, b + ".txt", run + " b"));
+            awaitSearch(first, "q=" + run, body -> body.get("total").asLong() == 2);
+        }
+        try (IndexService second = start(dir, run, commitOnlyOnClose)) {
+            send(Documents.plain(c, c + ".txt", run + " c"), Documents.plain(a, a + ".txt", run + " tweede versie"));
+            sendTombstone(b);
+            awaitSearch(second, "q=" + run, body -> sameIds(body, a, c));
+            awaitSearch(second, "q=" + run + "+tweede", body -> body.get("total").asLong() == 1);
+            StoreFiles.copyAsACrashLeavesIt(dir.resolve("lucene"), crashed.resolve("lucene"));
+        }
+        try (IndexService recovered = start(crashed, run, commitOnlyOnClose)) {
+            awaitHealthy(recovered);
+            JsonNode all = search(recovered, "q=" + run);
+            assertThat(all.get("total").asLong()).isEqualTo(2);
+            assertThat(ids(all)).containsExactlyInAnyOrder(a, c);
+            assertThat(search(recovered, "q=" + run + "+tweede").get("total").asLong()).isEqualTo(1);
+            assertThat(search(recovered, "q=" + run + "+eerste").get("total").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void aNewReplicaWithAnEmptyIndexRebuildsItselfFromTheTopic(@TempDir Path dir, @TempDir Path empty)
+            throws Exception {
+        String run = KafkaStack.uniqueName("rebuild");
+        int documents = 30;
+        try (IndexService original = start(dir, run, Map.of())) {
+            EnrichedDocument[] docs = new EnrichedDocument[documents];
+            for (int i = 0; i < documents; i++) {
+                docs[i] = Documents.plain(run + "-" + i, run + "-" + i + ".txt", run + " document " + i);
+            }
+            send(docs);
+            awaitSearch(original, "q=" + run, body -> body.get("total").asLong() == documents);
+        }
+        try (IndexService replica = start(empty, run, Map.of())) {
+            awaitHealthy(replica);
+            assertThat(search(replica, "q=" + run).get("total").asLong()).isEqualTo(documents);
+            assertThat(search(replica, "file=" + run + "-7.txt").get("total").asLong()).isEqualTo(1);
+        }
+    }
+
+    private IndexService start(Path dir, String run, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl(),
+                "TOPIC_PARTITIONS", "2",
+                "INSTANCE_ID", run,
+                "HTTP_PORT", "0",
+                "INDEX_DIR", dir.toString()));
+        env.putAll(extra);
+        IndexService service = new IndexService(IndexConfig.from(Settings.of(env)));
+        try {
+            service.start();
+        } catch (Exception | Error e) {
+            service.close();
+            throw e;
+        }
+        return service;
+    }
+
+    private void send(EnrichedDocument... docs) throws Exception {
+        Topics topics = topics();
+        try (KafkaProducer<String, EnrichedDocument> producer = new KafkaProducer<>(producerProps(),
+                topics.enriched.keySerde().serializer(), topics.enriched.valueSerde().serializer())) {
+            for (EnrichedDocument doc : docs) {
+                producer.send(new ProducerRecord<>(Topics.ENRICHED, doc.getDocument().getId(), doc)).get();
+            }
+        }
+    }
+
+    private void sendTombstone(String id) throws Exception {
+        Topics topics = topics();
+        try (KafkaProducer<String, EnrichedDocument> producer = new KafkaProducer<>(producerProps(),
+                topics.enriched.keySerde().serializer(), topics.enriched.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.ENRICHED, id, null)).get();
+        }
+    }
+
+    private Map<String, Object> producerProps() {
+        return KafkaClients.documentProducer(IndexConfig.from(Settings.of(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "INSTANCE_ID", "it"))).kafka(), "it-producer");
+    }
+
+    private Topics topics() {
+        return Topics.create(new AvroSerdeConfig(stack.schemaRegistryUrl(), true, false));
+    }
+
+    private IndexDocument indexRecord(List<ConsumerRecord<byte[], byte[]>> records, String id) {
+        try (AvroDeserializer<IndexDocument> deserializer = new AvroDeserializer<>(IndexDocument.class,
+                new AvroSerdeConfig(stack.schemaRegistryUrl(), true, false))) {
+            return records.stream()
+                    .filter(r -> id.equals(new String(r.key(), StandardCharsets.UTF_8)) && r.value() != null)
+                    .map(r -> deserializer.deserialize(Topics.INDEX, r.value()))
+                    .reduce((first, last) -> last)
+                    .orElseThrow(() -> new AssertionError("No record for " + id + " on " + Topics.INDEX));
+        }
+    }
+
+    private static JsonNode awaitSearch(IndexService service, String query, Predicate<JsonNode> done)
+            throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode body = search(service, query);
+        while (!done.test(body)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Search " + query + " did not get there within " + TIMEOUT + ": " + body);
+            }
+            Thread.sleep(50);
+            body = search(service, query);
+        }
+        return body;
+    }
+
+    private static void awaitHealthy(IndexService service) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (get(service, "/api/health").statusCode() != 200) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not healthy within " + TIMEOUT + ": " + get(service, "/api/health").body());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static JsonNode search(IndexService service, String query) throws Exception {
+        HttpResponse<String> response = get(service, "/api/search?limit=100&" + query.replace(" ", "+"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Response.JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> get(IndexService service, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> ids(JsonNode body) {
+        return body.get("hits").valueStream().map(hit -> hit.get("id").asText()).toList();
+    }
+
+    private static boolean sameIds(JsonNode body, String... expected) {
+        return ids(body).size() == expected.length && ids(body).containsAll(List.of(expected));
+    }
+}

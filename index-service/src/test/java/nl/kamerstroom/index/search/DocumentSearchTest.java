@@ -1,0 +1,174 @@
+package nl.kamerstroom.index.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import nl.kamerstroom.index.Documents;
+import nl.kamerstroom.index.store.SearchIndex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentSearchTest {
+
+    @TempDir
+    Path dir;
+
+    private SearchIndex index;
+    private DocumentSearch search;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        index = SearchIndex.open(dir);
+        index.upsert("letter", Documents.index(Documents.ukraineLetter("letter")));
+        index.upsert("fin", Documents.about("fin", "De begroting van Financiën voor Duitsland.", "FIN", "DE",
+                LocalDate.of(2023, 6, 1), "1500.50"));
+        index.upsert("def", Documents.about("def", "Defensie koopt materieel in Duitsland.", "DEF", "DE",
+                LocalDate.of(2022, 1, 15), "2000000"));
+        index.upsert("undated", Documents.index(Documents.plain("undated", "memo <script>.txt",
+                "Een memo over <script>alert(1)</script> begrotingen.")));
+        index.refresh();
+        search = new DocumentSearch(index);
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        index.close();
+    }
+
+    @Test
+    void anEmptyQueryListsEveryDocumentNewestFirst() throws IOException {
+        SearchResult result = search.search(SearchRequest.all());
+
+        assertThat(result.total()).isEqualTo(4);
+        assertThat(ids(result)).containsExactly("undated", "letter", "fin", "def");
+    }
+
+    @Test
+    void fullTextUsesDutchStemming() throws IOException {
+        // "begrotingen" (plural) in the query finds "begroting" (singular) in the text, and vice versa
+        assertThat(ids(search.search(SearchRequest.query("begrotingen")))).containsExactlyInAnyOrder(
+                "letter", "fin", "undated");
+        assertThat(ids(search.search(SearchRequest.query("wederopbouw oekraïne")))).containsExactly("letter");
+        assertThat(ids(search.search(SearchRequest.query("title:oekraïne")))).containsExactly("letter");
+    }
+
+    @Test
+    void snippetsMarkMatchesAndEscapeTheText() throws IOException {
+        SearchResult letter = search.search(SearchRequest.query("wederopbouw"));
+        assertThat(letter.hits().getFirst().snippet()).contains("<mark>wederopbouw</mark>");
+
+        SearchResult memo = search.search(SearchRequest.query("memo"));
+        assertThat(memo.hits().getFirst().snippet())
+                .contains("<mark>memo</mark>", "&lt;script&gt;")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void filtersByEntityDossierTypeFileDateAndAmount() throws IOException {
+        assertThat(ids(search.search(with(r -> r.ministry("BZ"))))).containsExactly("letter");
+        assertThat(ids(search.search(with(r -> r.country("DE"))))).containsExactlyInAnyOrder("fin", "def");
+        assertThat(ids(search.search(with(r -> r.dossier("36045"))))).containsExactly("letter");
+        // the letter's own Kamerstuk kst-36045-60 counts as dossier 36045 too; another dossier finds nothing
+        assertThat(ids(search.search(with(r -> r.dossier("99999"))))).isEmpty();
+        assertThat(ids(search.search(with(r -> r.type("Kamerbrief"))))).containsExactly("letter");
+        assertThat(ids(search.search(with(r -> r.file("memo <script>.txt"))))).containsExactly("undated");
+        assertThat(ids(search.search(with(r -> r.from(LocalDate.of(2023, 1, 1)).to(LocalDate.of(2023, 12, 31))))))
+                .containsExactly("fin");
+        assertThat(ids(search.search(with(r -> r.minAmount(new BigDecimal("1500.50"))))))
+                .containsExactlyInAnyOrder("letter", "fin", "def");
+        assertThat(ids(search.search(with(r -> r.minAmount(new BigDecimal("1500.51"))))))
+                .containsExactlyInAnyOrder("letter", "def");
+        assertThat(ids(search.search(with(r -> r.minAmount(new BigDecimal("1000000")).currency("USD"))))).isEmpty();
+    }
+
+    @Test
+    void facetsCountAllMatchesNotJustThePage() throws IOException {
+        SearchResult result = search.search(with(r -> r.limit(1)));
+
+        assertThat(result.hits()).hasSize(1);
+        assertThat(result.facets().get("country")).containsExactly(new SearchResult.FacetValue("DE", 2),
+                new SearchResult.FacetValue("UA", 1));
+        assertThat(result.facets().get("year")).extracting(SearchResult.FacetValue::value)
+                .containsExactlyInAnyOrder("2022", "2023", "2024");
+        assertThat(search.counts("ministry", 10)).extracting(SearchResult.FacetValue::value)
+                .containsExactlyInAnyOrder("BZ", "FIN", "DEF");
+    }
+
+    @Test
+    void pagesThroughTheHits() throws IOException {
+        assertThat(ids(search.search(with(r -> r.limit(2).offset(1))))).containsExactly("letter", "fin");
+        assertThat(ids(search.search(with(r -> r.offset(10))))).isEmpty();
+    }
+
+    @Test
+    void aDocumentComesBackWholeWithItsText() throws IOException {
+        Map<String, Object> doc = search.document("letter").orElseThrow();
+
+        assertThat(doc).containsEntry("id", "letter").containsEntry("title", "Steun aan Oekraïne")
+                .containsEntry("date", "2024-03-01").containsEntry("text", Documents.UKRAINE_TEXT);
+        assertThat((List<?>) doc.get("amounts")).singleElement().isEqualTo(Map.of("value", "300000000.00",
+                "currency", "EUR", "text", "300 miljoen euro", "start", 41, "end", 57));
+        assertThat(search.document("missing")).isEmpty();
+    }
+
+    @Test
+    void unparseableAndExpensiveQueriesAreRefusedWithAReason() {
+        assertThatThrownBy(() -> search.search(SearchRequest.query("oekraïne AND (")))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("Cannot parse");
+        assertThatThrownBy(() -> search.search(SearchRequest.query("*raine")))
+                .isInstanceOf(InvalidQueryException.class);
+        assertThatThrownBy(() -> search.search(SearchRequest.query("/.*/")))
+                .isInstanceOf(InvalidQueryException.class).hasMessageContaining("regular expressions");
+        assertThatThrownBy(() -> search.search(SearchRequest.query("a".repeat(1001))))
+                .isInstanceOf(InvalidQueryException.class);
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(hit -> (String) hit.document().get("id")).toList();
+    }
+
+    private static SearchRequest with(java.util.function.UnaryOperator<RequestBuilder> filters) {
+        return filters.apply(new RequestBuilder()).build();
+    }
+
+    /** Test-only fluent way to fill a {@link SearchRequest}. */
+    private static final class RequestBuilder {
+        private String q;
+        private String file;
+        private String ministry;
+        private String country;
+        private String dossier;
+        private String type;
+        private LocalDate from;
+        private LocalDate to;
+        private BigDecimal minAmount;
+        private String currency = SearchRequest.DEFAULT_CURRENCY;
+        private int limit = 10;
+        private int offset;
+
+        RequestBuilder file(String v) { file = v; return this; }
+        RequestBuilder ministry(String v) { ministry = v; return this; }
+        RequestBuilder country(String v) { country = v; return this; }
+        RequestBuilder dossier(String v) { dossier = v; return this; }
+        RequestBuilder type(String v) { type = v; return this; }
+        RequestBuilder from(LocalDate v) { from = v; return this; }
+        RequestBuilder to(LocalDate v) { to = v; return this; }
+        RequestBuilder minAmount(BigDecimal v) { minAmount = v; return this; }
+        RequestBuilder currency(String v) { currency = v; return this; }
+        RequestBuilder limit(int v) { limit = v; return this; }
+        RequestBuilder offset(int v) { offset = v; return this; }
+
+        SearchRequest build() {
+            return new SearchRequest(q, file, ministry, country, dossier, type, from, to, minAmount, currency,
+                    limit, offset);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package nl.kamerstroom.ingest;
+
+import java.util.List;
+import nl.kamerstroom.common.config.ConfigException;
+import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.common.lifecycle.ServiceRunner;
+import nl.kamerstroom.ingest.config.IngestConfig;
+
+/** Runs ingest-service until the JVM is asked to stop. Settings: see {@link IngestConfig}. */
+public final class IngestMain {
+
+    private IngestMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        IngestConfig config;
+        try {
+            config = IngestConfig.from(Settings.fromEnvironment());
+        } catch (ConfigException e) {
+            System.err.println("ingest-service: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        ServiceRunner.runUntilShutdown(List.of(new IngestService(config)));
+    }
+}

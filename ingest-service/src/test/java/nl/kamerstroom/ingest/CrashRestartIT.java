@@ -1,0 +1,77 @@
+package nl.kamerstroom.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.kamerstroom.ingest.pipeline.DocumentId;
+import nl.kamerstroom.schema.IngestedDocument;
+import nl.kamerstroom.testkit.KafkaStack;
+import nl.kamerstroom.testkit.WithKafkaStack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stopped between produce and move, restarted: nothing is lost. The done folder is made
+ * unusable while the service runs, so events are acknowledged but files cannot leave the claimed
+ * folder; the service is stopped there, as a crash would. A file left in the claimed folder by a
+ * crash right after its claim is added too. After a restart every file is in done/ and the topic
+ * holds every document, the repeats flagged as duplicates.
+ */
+@WithKafkaStack
+class CrashRestartIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void filesStoppedBetweenProduceAndMoveAreFinishedAfterRestart(KafkaStack stack) throws Exception {
+        List<byte[]> documents = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            documents.add(("Document " + i + " over de Voorjaarsnota " + System.nanoTime())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        RunningIngest ingest = new RunningIngest(stack, dir, Map.of());
+        ingest.start();
+        Files.delete(ingest.done());
+        Files.writeString(ingest.done(), "geen map: verplaatsen naar done/ mislukt");
+        for (int i = 0; i < documents.size(); i++) {
+            ingest.drop("stuk-" + i + ".txt", documents.get(i));
+        }
+        for (byte[] document : documents) {
+            assertThat(ingest.events(DocumentId.of(document), 1).get(0).getDuplicate()).isFalse();
+        }
+        RunningIngest.await(() -> ingest.claimed().resolve("stuk-4.txt").toFile().exists()
+                && !ingest.inbox().resolve("stuk-4.txt").toFile().exists(), "files acknowledged but still claimed");
+        ingest.stop();
+
+        assertThat(RunningIngest.filesBelow(ingest.claimed())).hasSize(documents.size());
+        byte[] claimedAtCrash = ("Net geclaimd toen de dienst viel " + System.nanoTime())
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(ingest.claimed().resolve("geclaimd.txt"), claimedAtCrash);
+        Files.delete(ingest.done());
+
+        try (RunningIngest restarted = new RunningIngest(stack, dir, Map.of()).start()) {
+            for (int i = 0; i < documents.size(); i++) {
+                assertThat(restarted.awaitIn(restarted.done(), "stuk-" + i + ".txt")).hasBinaryContent(documents.get(i));
+                List<IngestedDocument> events = restarted.events(DocumentId.of(documents.get(i)), 2);
+                assertThat(events).extracting(IngestedDocument::getDuplicate).containsExactly(false, true);
+            }
+            restarted.awaitIn(restarted.done(), "geclaimd.txt");
+            assertThat(restarted.events(DocumentId.of(claimedAtCrash), 1)).singleElement()
+                    .satisfies(e -> assertThat(e.getDuplicate()).isFalse());
+            RunningIngest.await(() -> {
+                try {
+                    return RunningIngest.filesBelow(restarted.claimed()).isEmpty();
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }, "the claimed folder to empty");
+            assertThat(RunningIngest.filesBelow(restarted.failed())).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package nl.kamerstroom.launcher.up;
+
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nl.kamerstroom.common.config.Setting;
+import nl.kamerstroom.common.config.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Runs the whole pipeline on this machine: a Kafka broker and schema registry (child processes), "
+                + "and the ingest-, enrich- and index-service in this process. Ctrl-C stops everything; "
+                + "starting again on the same data folder resumes where it stopped.",
+                "Every option has an environment variable; other service settings (see `kamerstroom settings`) "
+                        + "are read from the environment too."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Working folder for all state (env KAMERSTROOM_DATA, default ./kamerstroom-data).")
+    String data;
+
+    @Option(names = "--inbox", paramLabel = "DIR", description = "Folder to drop documents into (env KAMERSTROOM_INBOX, default <data>/inbox).")
+    String inbox;
+
+    @Option(names = "--done", paramLabel = "DIR", description = "Where ingested documents go (env KAMERSTROOM_DONE, default <data>/done).")
+    String done;
+
+    @Option(names = "--failed", paramLabel = "DIR", description = "Where unreadable documents go (env KAMERSTROOM_FAILED, default <data>/failed).")
+    String failed;
+
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Search API and web page (env KAMERSTROOM_HTTP_PORT, default 8080; 0 = free port).")
+    String httpPort;
+
+    @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka client port (env KAMERSTROOM_KAFKA_PORT, default 9092; 0 = free port).")
+    String kafkaPort;
+
+    @Option(names = "--registry-port", paramLabel = "PORT", description = "Schema registry port (env KAMERSTROOM_REGISTRY_PORT, default 8081; 0 = free port).")
+    String registryPort;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings environment = Settings.fromEnvironment().with(overrides());
+        UpConfig config = UpConfig.from(environment);
+        OrderlyShutdown shutdown = OrderlyShutdown.onSignals();
+        try (SingleMachineStack stack = SingleMachineStack.start(config, environment)) {
+            printReady(stack, spec.commandLine().getOut());
+            shutdown.await();
+        }
+        return 0;
+    }
+
+    /** Options given on the command line, under the names of the environment variables they override. */
+    private Map<String, String> overrides() {
+        Map<String, String> overrides = new HashMap<>();
+        put(overrides, UpConfig.DATA, data);
+        put(overrides, UpConfig.INBOX, inbox);
+        put(overrides, UpConfig.DONE, done);
+        put(overrides, UpConfig.FAILED, failed);
+        put(overrides, UpConfig.HTTP_PORT, httpPort);
+        put(overrides, UpConfig.KAFKA_PORT, kafkaPort);
+        put(overrides, UpConfig.REGISTRY_PORT, registryPort);
+        return overrides;
+    }
+
+    private static void put(Map<String, String> overrides, Setting<?> setting, String value) {
+        if (value != null) {
+            overrides.put(setting.name(), value);
+        }
+    }
+
+    static void printReady(SingleMachineStack stack, PrintWriter out) {
+        UpConfig config = stack.config();
+        out.printf("%nKamerstroom is up (started in %.1f s, data in %s)%n", stack.startMillis() / 1000.0, config.data());
+        out.printf("  Drop documents into  %s%n", config.inbox());
+        out.printf("  Processed files go   %s (unreadable: %s)%n", config.done(), config.failed());
+        out.printf("  Search               %s   (API %sapi/search?q=..., health %sapi/health)%n",
+                stack.searchUrl(), stack.searchUrl(), stack.searchUrl());
+        out.printf("  Kafka bootstrap      %s%n", stack.bootstrapServers());
+        out.printf("  Schema registry      %s%n", stack.registryUrl());
+        stack.metricsUrls().forEach((service, url) -> out.printf("  Metrics %-12s %s%n", service, url));
+        out.printf("Press Ctrl-C to stop.%n%n");
+        out.flush();
+    }
+}
