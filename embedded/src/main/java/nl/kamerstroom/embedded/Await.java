@@ -13,24 +13,24 @@ final class Await {
     private Await() {
     }
 
-    /** Waits until {@code ready} is true; throws the child's start failure (with its log tail) on exit or timeout. */
+    /** Waits until {@code ready} is true; on exit, timeout or interrupt the child is killed and the failure (with its log tail) thrown. */
     static void until(ChildJvm child, Duration timeout, String what, BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!child.isAlive()) {
-                throw child.startFailure(what + " failed: the process exited");
+                throw child.failStart(what + " failed: the process exited");
             }
             if (ready.getAsBoolean()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw child.startFailure(what + " timed out after " + timeout.toSeconds() + " s");
+                throw child.failStart(what + " timed out after " + timeout.toSeconds() + " s");
             }
             try {
                 Thread.sleep(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw child.startFailure(what + " interrupted");
+                throw child.failStart(what + " interrupted");
             }
         }
     }

@@ -147,9 +147,13 @@ final class ChildJvm {
         }
     }
 
-    /** A failure while starting, with the child's state and the tail of its log. */
-    IllegalStateException startFailure(String what) {
-        String state = process.isAlive() ? "still running" : "exited with code " + process.exitValue();
+    /**
+     * Ends a start that failed: kills the child (a half-started broker would hold its port and
+     * data directory) and returns the failure, with the child's state and the tail of its log.
+     */
+    IllegalStateException failStart(String what) {
+        String state = process.isAlive() ? "was still running, killed" : "exited with code " + process.exitValue();
+        kill();
         return new IllegalStateException(what + " (" + name + " " + state + "; log " + logFile + "):"
                 + System.lineSeparator() + logTail(40));
     }

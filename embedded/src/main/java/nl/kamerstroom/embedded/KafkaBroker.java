@@ -162,7 +162,8 @@ public final class KafkaBroker implements AutoCloseable {
         private int controllerPort;
         private String heap = "384m";
         private final Map<String, String> properties = new LinkedHashMap<>();
-        private Duration startTimeout = Duration.ofSeconds(90);
+        // Generous: on a loaded 2-core machine (several test JVMs at once) starts of 45 s were measured.
+        private Duration startTimeout = Duration.ofSeconds(180);
 
         private Builder() {
         }
@@ -202,7 +203,7 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
 
-        /** How long {@link KafkaBroker#start()} waits for the broker; default 90 s. */
+        /** How long {@link KafkaBroker#start()} waits for the broker; default 180 s. */
         public Builder startTimeout(Duration startTimeout) {
             this.startTimeout = startTimeout;
             return this;

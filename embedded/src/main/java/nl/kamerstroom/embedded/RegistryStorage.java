@@ -1,6 +1,5 @@
 package nl.kamerstroom.embedded;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /** Where Apicurio Registry keeps its schemas. */
@@ -18,11 +17,6 @@ public sealed interface RegistryStorage {
      */
     static RegistryStorage kafkaSql(String bootstrapServers) {
         return new KafkaSql(bootstrapServers);
-    }
-
-    /** An H2 database file under {@code dir}: durable without Kafka. */
-    static RegistryStorage file(Path dir) {
-        return new H2File(dir.toAbsolutePath());
     }
 
     /** The registry's configuration, as {@code -D} JVM options. */
@@ -47,16 +41,6 @@ public sealed interface RegistryStorage {
                     // Start-up reads the (often empty) snapshot topic with blocking polls; at the
                     // default 5 s each they made up two thirds of a 30 s start.
                     "-Dapicurio.kafkasql.consumer.poll.timeout=500");
-        }
-    }
-
-    record H2File(Path dir) implements RegistryStorage {
-        @Override
-        public List<String> jvmArgs() {
-            return List.of(
-                    "-Dapicurio.storage.kind=sql",
-                    "-Dapicurio.storage.sql.kind=h2",
-                    "-Dapicurio.datasource.url=jdbc:h2:file:" + dir.resolve("registry") + ";DB_CLOSE_ON_EXIT=FALSE");
         }
     }
 }

@@ -42,9 +42,10 @@ class MinistryExtractionTest {
 
   @Test
   void budgetAndNameAcrossLineBreak() {
-    Extraction e = EXTRACTOR.extract("de begroting Defensie en de Minister van Binnenlandse\nZaken");
+    Extraction e = EXTRACTOR.extract("de begroting Defensie, de begroting van Veiligheid en Justitie en de "
+        + "Minister van Binnenlandse\nZaken");
     assertThat(e.ministries()).extracting(MinistryMention::text)
-        .containsExactly("begroting Defensie", "Minister van Binnenlandse Zaken");
+        .containsExactly("begroting Defensie", "begroting van Veiligheid en Justitie", "Minister van Binnenlandse Zaken");
   }
 
   @Test

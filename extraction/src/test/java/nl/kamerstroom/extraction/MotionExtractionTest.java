@@ -76,6 +76,10 @@ class MotionExtractionTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("Van Aalst", "Dijkstra"), "kst-35300-A-15"),
             org.assertj.core.groups.Tuple.tuple(List.of("Vos"), "kst-22026-59"),
             org.assertj.core.groups.Tuple.tuple(List.of("Aiking-van Wageningen"), "kst-22026-45"));
+    assertThat(motions("36045-53 Motie van het lid Kuzu over wederopbouw\n21501-20-1768 Motie van het lid "
+        + "Amhaouch over herstel\nIn 2022-2023 motie van het lid Klink"))
+        .extracting(MotionMention::documentId)
+        .containsExactly("kst-36045-53", "kst-21501-20-1768", null);
   }
 
   @Test

@@ -39,4 +39,20 @@ class NormalizedTextTest {
     int h = norm.indexOf("hier");
     assertThat(original.substring(t.originalStart(h), t.originalEnd(h + 4))).isEqualTo("hier");
   }
+
+  @Test
+  void everyNormalisedCharMapsBackToTheSameCharOrToWhitespace() {
+    String original = " \u00A0Kamer-\nstuk \t II\r\n2021/22,\u00AD 36\u00A0045 — herstel-\nen Zuid-\n  Soedan\n\nEINDE ";
+    NormalizedText t = NormalizedText.of(original);
+    for (int i = 0; i < t.length(); i++) {
+      char norm = t.charAt(i);
+      char orig = original.charAt(t.originalStart(i));
+      if (norm == ' ') {
+        assertThat(Character.isWhitespace(orig) || Character.isSpaceChar(orig)).as("position %d", i).isTrue();
+      } else {
+        assertThat(orig).as("position %d", i).isEqualTo(norm);
+      }
+    }
+    assertThat(t.surface(0, t.length())).isEqualTo("Kamerstuk II 2021/22, 36 045 — herstel- en Zuid-Soedan EINDE ");
+  }
 }

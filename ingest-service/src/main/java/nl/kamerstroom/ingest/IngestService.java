@@ -19,6 +19,7 @@ import nl.kamerstroom.common.http.ServiceMetrics;
 import nl.kamerstroom.common.kafka.KafkaClients;
 import nl.kamerstroom.common.lifecycle.Service;
 import nl.kamerstroom.ingest.config.IngestConfig;
+import nl.kamerstroom.ingest.inbox.ClaimOwnership;
 import nl.kamerstroom.ingest.inbox.Claimer;
 import nl.kamerstroom.ingest.inbox.IgnoredFileName;
 import nl.kamerstroom.ingest.inbox.InboxFile;
@@ -59,6 +60,7 @@ public final class IngestService implements Service {
     private volatile String status = "NEW";
     private volatile OcrSupport ocr = OcrSupport.none();
     private KnownIds knownIds;
+    private ClaimOwnership ownership;
     private EventPublisher publisher;
     private KafkaClientMetrics producerMetrics;
     private TimedParser parser;
@@ -87,14 +89,36 @@ public final class IngestService implements Service {
     public synchronized void start() throws Exception {
         status = "STARTING";
         prepareFolders();
-        ocr = OcrSupport.detect();
-        if (ocr.available()) {
-            LOG.info("OCR available: Tesseract reads scanned pages ({})", ocr.languages());
+        Path claimedRoot = config.claimedDir().getParent();
+        ownership = ClaimOwnership.acquire(claimedRoot, config.claimedDir().getFileName().toString());
+        ownership.adoptOrphans(claimedRoot, config.claimedDir());
+        ocr = detectOcr();
+        knownIds = KnownIds.open(config.knownIdsFile());
+        startPublisher();
+        parser = new TimedParser(new TikaExtractor(config.maxTextChars(), ocr, config.parseTimeout(),
+                new LanguageGuesser()), config.parseTimeout());
+        registerGauges();
+        startInbox();
+        progress = new ProgressLog(metrics, Duration.ofSeconds(10));
+        progress.start();
+        http = HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
+        status = "RUNNING";
+        LOG.info("Ingest-service watching {} (done: {}, failed: {}, claimed: {}; {} known documents)",
+                config.inboxDir(), config.doneDir(), config.failedDir(), config.claimedDir(), knownIds.size());
+    }
+
+    private static OcrSupport detectOcr() {
+        OcrSupport found = OcrSupport.detect();
+        if (found.available()) {
+            LOG.info("OCR available: Tesseract reads scanned pages ({})", found.languages());
         } else {
             LOG.warn("OCR unavailable: tesseract is not on PATH, so scanned pages without a text layer yield no text "
                     + "(install tesseract-ocr and tesseract-ocr-nld)");
         }
-        knownIds = KnownIds.open(config.knownIdsFile());
+        return found;
+    }
+
+    private void startPublisher() {
         Topics topics = Topics.create(config.kafka().serdeConfig());
         try (Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "ingest-admin"))) {
             TopicCreator.ensure(admin, List.of(topics.ingested, topics.failed), config.kafka().topicPartitions(),
@@ -103,13 +127,19 @@ public final class IngestService implements Service {
         publisher = EventPublisher.create(config.kafka(), topics);
         producerMetrics = new KafkaClientMetrics(publisher.producer());
         producerMetrics.bindTo(registry);
-        parser = new TimedParser(new TikaExtractor(config.maxTextChars(), ocr, config.parseTimeout(),
-                new LanguageGuesser()), config.parseTimeout());
+    }
+
+    private void registerGauges() {
         metrics.countFrom("kamerstroom.ingest.parses.abandoned", "Parses interrupted after PARSE_TIMEOUT",
                 parser::abandoned);
-        metrics.gauge("kamerstroom.ingest.ocr.available", "1 when Tesseract OCR is installed", () -> ocr.available() ? 1 : 0);
+        metrics.gauge("kamerstroom.ingest.ocr.available", "1 when Tesseract OCR is installed",
+                () -> ocr.available() ? 1 : 0);
         metrics.gauge("kamerstroom.ingest.known.ids", "Document ids known for duplicate detection", knownIds::size);
+    }
 
+    /** Resumes what was claimed before, then watches the inbox. */
+    private void startInbox() throws IOException {
+        // Claimed files are cheap (a path each) but bounded, so the backlog stays visible in the inbox.
         Semaphore capacity = new Semaphore(Math.max(16, config.parseThreads() * 8));
         Claimer claimer = new Claimer(config.claimedDir());
         pipeline = new IngestPipeline(config, parser, knownIds, publisher, claimer, metrics, capacity, wakeup, clock);
@@ -127,12 +157,6 @@ public final class IngestService implements Service {
         watcher = new InboxWatcher(inbox, wakeup);
         watcher.start();
         loop.start(unfinished);
-        progress = new ProgressLog(metrics, Duration.ofSeconds(10));
-        progress.start();
-        http = HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
-        status = "RUNNING";
-        LOG.info("Ingest-service watching {} (done: {}, failed: {}, claimed: {}; {} known documents)",
-                config.inboxDir(), config.doneDir(), config.failedDir(), config.claimedDir(), knownIds.size());
     }
 
     private void prepareFolders() throws IOException {
@@ -192,6 +216,7 @@ public final class IngestService implements Service {
         closeQuietly(parser);
         closeQuietly(producerMetrics);
         closeQuietly(knownIds);
+        closeQuietly(ownership);
         closeQuietly(progress);
         closeQuietly(http);
         registry.close();

@@ -12,6 +12,7 @@ import nl.kamerstroom.ingest.inbox.ErrorReport;
 import nl.kamerstroom.ingest.inbox.ErrorReportWriter;
 import nl.kamerstroom.ingest.pipeline.DocumentId;
 import nl.kamerstroom.ingest.testing.Fixtures;
+import nl.kamerstroom.ingest.testing.HostileFiles;
 import nl.kamerstroom.schema.FailedDocument;
 import nl.kamerstroom.testkit.KafkaStack;
 import nl.kamerstroom.testkit.WithKafkaStack;
@@ -31,11 +32,11 @@ class BadInputIT {
                 "Dit mag de dienst nooit lezen.");
         try (RunningIngest ingest = new RunningIngest(stack, dir, Map.of("MAX_FILE_SIZE", "3MB")).start()) {
             ingest.drop("leeg.txt", new byte[0]);
-            ingest.drop("ruis.bin", Fixtures.randomBytes(20_000, 1));
+            ingest.drop("ruis.bin", HostileFiles.randomBytes(20_000, 1));
             ingest.drop("kapot.pdf", Fixtures.corruptPdf());
             ingest.drop("geheim.pdf", Fixtures.encryptedPdf("Vertrouwelijk"));
-            ingest.drop("bommen/bom.zip", Fixtures.zipBomb(64L << 20, (char) 0));
-            ingest.drop("diep.html", Fixtures.deeplyNestedHtml(200_000));
+            ingest.drop("bommen/bom.zip", HostileFiles.zipBomb(64L << 20, (char) 0));
+            ingest.drop("diep.html", HostileFiles.deeplyNestedHtml(200_000));
             ingest.drop("groot.txt", "Heel groot bestand. ".repeat(200_000).getBytes(StandardCharsets.UTF_8));
             Files.createSymbolicLink(ingest.inbox().resolve("link.txt"), outside);
 

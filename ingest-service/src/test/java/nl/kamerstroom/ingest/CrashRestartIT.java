@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Stopped between produce and move, restarted: nothing is lost. The done folder is made
  * unusable while the service runs, so events are acknowledged but files cannot leave the claimed
  * folder; the service is stopped there, as a crash would. A file left in the claimed folder by a
- * crash right after its claim is added too. After a restart every file is in done/ and the topic
- * holds every document, the repeats flagged as duplicates.
+ * crash right after its claim is added too. The restart comes under a new instance id, as a
+ * recreated container gets a new host name: it adopts the claims of the instance that is gone.
+ * After it every file is in done/ and the topic holds every document, the repeats flagged as
+ * duplicates.
  */
 @WithKafkaStack
 class CrashRestartIT {
@@ -55,7 +57,7 @@ class CrashRestartIT {
         Files.write(ingest.claimed().resolve("geclaimd.txt"), claimedAtCrash);
         Files.delete(ingest.done());
 
-        try (RunningIngest restarted = new RunningIngest(stack, dir, Map.of()).start()) {
+        try (RunningIngest restarted = new RunningIngest(stack, dir, Map.of("INSTANCE_ID", "ingest-it-new")).start()) {
             for (int i = 0; i < documents.size(); i++) {
                 assertThat(restarted.awaitIn(restarted.done(), "stuk-" + i + ".txt")).hasBinaryContent(documents.get(i));
                 List<IngestedDocument> events = restarted.events(DocumentId.of(documents.get(i)), 2);
@@ -66,11 +68,12 @@ class CrashRestartIT {
                     .satisfies(e -> assertThat(e.getDuplicate()).isFalse());
             RunningIngest.await(() -> {
                 try {
-                    return RunningIngest.filesBelow(restarted.claimed()).isEmpty();
+                    return RunningIngest.filesBelow(restarted.claimed()).isEmpty()
+                            && RunningIngest.filesBelow(ingest.claimed()).isEmpty();
                 } catch (java.io.IOException e) {
                     return false;
                 }
-            }, "the claimed folder to empty");
+            }, "the claimed folders to empty");
             assertThat(RunningIngest.filesBelow(restarted.failed())).isEmpty();
         }
     }

@@ -72,7 +72,7 @@ final class RunningIngest implements AutoCloseable {
     }
 
     Path claimed() {
-        return inbox().resolve(".kamerstroom/claimed/ingest-it");
+        return inbox().resolve(".kamerstroom/claimed").resolve(env.get("INSTANCE_ID"));
     }
 
     /** Writes the file beside its final name and renames it in, as a careful operator would. */

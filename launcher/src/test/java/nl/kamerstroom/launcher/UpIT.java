@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UpIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration METRICS_TIMEOUT = Duration.ofSeconds(90);
     private static final String WORD = "zonnepanelenregeling";
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -57,20 +58,25 @@ class UpIT {
         try (SingleMachineStack stack = SingleMachineStack.start(config, environment)) {
             report("first start", stack);
             drop(config.inbox(), "kamerbrief.txt", "Kamerbrief over de " + WORD + " van het Ministerie van Financiën.");
-            awaitTrue("document searchable", () -> searchTotal(stack) == 1);
-            awaitTrue("/api/health 200", () -> status(stack.searchUrl() + "api/health") == 200);
+            waitUntil("document searchable", () -> searchTotal(stack) == 1);
+            assertThat(searchTotal(stack)).isEqualTo(1);
+            waitUntil("/api/health 200", () -> status(stack.searchUrl() + "api/health") == 200);
+            assertThat(status(stack.searchUrl() + "api/health")).isEqualTo(200);
             assertThat(Files.exists(config.done().resolve("kamerbrief.txt"))).isTrue();
 
             sendPoisonRecord(stack);
+            // Micrometer's Kafka binders look for new client metrics (per-partition lag, ...) once a
+            // minute, so the last of them can take that long to appear after the clients start.
             Set<String> wanted = DashboardQueries.load().metricNames();
-            awaitTrue("every dashboard metric exported", () -> exportedMetrics(stack).containsAll(wanted));
+            waitUntil("every dashboard metric exported", METRICS_TIMEOUT, () -> exportedMetrics(stack).containsAll(wanted));
             assertThat(exportedMetrics(stack)).containsAll(wanted);
             assertThat(status(stack)).containsPattern("dlq\\s+documents.dlq\\s+1\\s+1");
         }
 
         try (SingleMachineStack stack = SingleMachineStack.start(config, environment)) {
             report("restart", stack);
-            awaitTrue("/api/health 200 after restart", () -> status(stack.searchUrl() + "api/health") == 200);
+            waitUntil("/api/health 200 after restart", () -> status(stack.searchUrl() + "api/health") == 200);
+            assertThat(status(stack.searchUrl() + "api/health")).isEqualTo(200);
             assertThat(searchTotal(stack)).isEqualTo(1);
             // Nothing was published or enriched twice: one ingested document (plus the poison record), one enriched.
             String status = status(stack);
@@ -133,14 +139,22 @@ class UpIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitTrue(String what, Check check) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    /** Waits for the check to hold, at most the timeout; the caller asserts afterwards. */
+    private static void waitUntil(String what, Check check) throws Exception {
+        waitUntil(what, TIMEOUT, check);
+    }
+
+    private static void waitUntil(String what, Duration timeout, Check check) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         while (!check.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + TIMEOUT + " waiting for: " + what);
+                System.out.printf("UpIT: gave up waiting for %s after %s%n", what, timeout);
+                return; // the assertion after the wait says what is wrong
             }
             Thread.sleep(250);
         }
+        System.out.printf("UpIT: %s after %d ms%n", what, (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Figures for the report: start-up time and resident memory of this JVM plus the broker and registry. */

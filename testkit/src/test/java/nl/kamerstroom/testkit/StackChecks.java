@@ -1,6 +1,7 @@
 package nl.kamerstroom.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ abstract class StackChecks {
     void readCommittedSeesCommittedTransactionsOnlyIncludingLargeRecords() throws Exception {
         String topic = KafkaStack.uniqueName("tx");
         stack().createTopic(topic, 2);
-        stack().createTopic(topic, 2);
+        stack().createTopic(topic, 2); // idempotent
         byte[] document = new byte[3 * 1024 * 1024];
         Arrays.fill(document, (byte) 'x');
 
@@ -64,6 +65,13 @@ abstract class StackChecks {
         assertThat(records).filteredOn(r -> r.key()[0] == 'b').singleElement()
                 .satisfies(r -> assertThat(r.value()).hasSize(document.length));
         assertThat(stack().readAll(topic, 3, Duration.ofSeconds(30))).hasSize(3);
+    }
+
+    @Test
+    void readingATopicThatDoesNotExistFailsClearly() {
+        assertThatThrownBy(() -> stack().readAll(KafkaStack.uniqueName("missing"), Duration.ofSeconds(10)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not exist");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.kamerstroom.benchmarks.enrich;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import nl.kamerstroom.common.kafka.KafkaClients;
 import nl.kamerstroom.embedded.KafkaBroker;
 import nl.kamerstroom.embedded.SchemaRegistryServer;
 import nl.kamerstroom.enrich.EnrichConfig;
+import nl.kamerstroom.enrich.entities.DocumentEnricher;
+import nl.kamerstroom.enrich.entities.EntityMentionsMapper;
 import nl.kamerstroom.enrich.errors.DeadLetterPublisher;
 import nl.kamerstroom.enrich.metrics.EnrichMetrics;
 import nl.kamerstroom.enrich.streams.StreamsProperties;
@@ -90,31 +93,36 @@ public final class EnrichBenchmark {
                     DOCUMENT_CHARS / 1000, bytes / 1e6, base.kafka().topicPartitions(), base.streamThreads(),
                     base.commitInterval().toMillis());
 
-            List<double[]> rounds = new ArrayList<>();
+            StreamsRun.Result pass = null;
+            StreamsRun.Result enrich = null;
             for (int round = 1; round <= 2; round++) {
                 EnrichMetrics metrics = new EnrichMetrics(new SimpleMeterRegistry());
                 DeadLetterPublisher publisher = new DeadLetterPublisher(deadLetters, Topics.DEAD_LETTERS,
                         "enrich-benchmark", "bench", metrics);
-                double passRate = StreamsRun.measure(passThrough(topics, passThrough),
+                pass = StreamsRun.measure(passThrough(topics, passThrough),
                         props(settings, "bench-pass-" + round, publisher), admin, Topics.INGESTED,
                         documents.size(), Duration.ofMinutes(5));
-                double enrichRate = StreamsRun.measure(
+                enrich = StreamsRun.measure(
                         EnrichTopology.build(base, topics, extractor::extract, metrics, Clock.systemUTC()),
                         props(settings, "bench-enrich-" + round, publisher), admin, Topics.INGESTED,
                         documents.size(), Duration.ofMinutes(5));
                 System.out.printf("round %d (%s): pass-through %.0f documents/s, enrich %.0f documents/s%n", round,
-                        round == 1 ? "cold JIT" : "warm", passRate, enrichRate);
-                rounds.add(new double[] {passRate, enrichRate});
+                        round == 1 ? "cold JIT" : "warm", pass.documentsPerSecond(), enrich.documentsPerSecond());
             }
-            double[] warm = rounds.get(rounds.size() - 1);
             double extractorOnly = extractorOnly(extractor, documents);
-            System.out.printf("%nRESULT pass-through: %.0f documents/s (%.1f MB/s)%n", warm[0],
-                    warm[0] * DOCUMENT_CHARS / 1e6);
-            System.out.printf("RESULT enrich:       %.0f documents/s (%.1f MB/s)%n", warm[1],
-                    warm[1] * DOCUMENT_CHARS / 1e6);
-            System.out.printf("RESULT enrich / pass-through = %.2f (enrichment costs %.2f ms per document)%n",
-                    warm[1] / warm[0], 1000 / warm[1] - 1000 / warm[0]);
-            System.out.printf("RESULT extractor alone, one thread, no Kafka: %.0f documents/s%n", extractorOnly);
+            System.out.printf("%nRESULT pass-through: %.0f documents/s (%.1f MB/s), %.0f µs CPU per document%n",
+                    pass.documentsPerSecond(), pass.documentsPerSecond() * DOCUMENT_CHARS / 1e6,
+                    pass.cpuMicrosPerDocument());
+            System.out.printf("RESULT enrich:       %.0f documents/s (%.1f MB/s), %.0f µs CPU per document%n",
+                    enrich.documentsPerSecond(), enrich.documentsPerSecond() * DOCUMENT_CHARS / 1e6,
+                    enrich.cpuMicrosPerDocument());
+            System.out.printf("RESULT enrich / pass-through = %.2f by wall clock, %.2f by CPU per document%n",
+                    enrich.documentsPerSecond() / pass.documentsPerSecond(),
+                    pass.cpuMicrosPerDocument() / enrich.cpuMicrosPerDocument());
+            System.out.printf("RESULT entity records per document (to entities.mentions, repartitioned, counted): %.1f%n",
+                    entityRecordsPerDocument(extractor, documents));
+            System.out.printf("RESULT extractor alone, no Kafka: %.0f documents per CPU-second (%.0f µs per document)%n",
+                    extractorOnly, 1e6 / extractorOnly);
 
             List<IngestedDocument> fresh = documents(corpus, LATENCY_DOCUMENTS, "latency-");
             EnrichMetrics metrics = new EnrichMetrics(new SimpleMeterRegistry());
@@ -150,10 +158,17 @@ public final class EnrichBenchmark {
         }
     }
 
+    private static double entityRecordsPerDocument(EntityExtractor extractor, List<IngestedDocument> documents) {
+        long records = documents.stream().mapToLong(d -> EntityMentionsMapper.mentions(DocumentEnricher.enrich(d,
+                extractor.extract(d.getText()), Instant.now(), 0)).size()).sum();
+        return (double) records / documents.size();
+    }
+
+    /** Documents per CPU-second of the extractor alone, on this thread. */
     private static double extractorOnly(EntityExtractor extractor, List<IngestedDocument> documents) {
-        long started = System.nanoTime();
+        long started = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         documents.forEach(d -> extractor.extract(d.getText()));
-        return documents.size() / ((System.nanoTime() - started) / 1e9);
+        return documents.size() / ((ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - started) / 1e9);
     }
 
     /** Slices of the corpus texts, joined, at staggered offsets: realistic text, every document different. */

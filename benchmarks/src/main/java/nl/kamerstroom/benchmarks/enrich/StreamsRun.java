@@ -1,5 +1,8 @@
 package nl.kamerstroom.benchmarks.enrich;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -16,17 +19,22 @@ import org.apache.kafka.streams.Topology;
 /**
  * Runs one topology over a topic that is already full and measures how long it takes from
  * RUNNING until its committed offsets reach the end of the input: documents per second as a
- * read_committed reader downstream would see them, commits included.
+ * read_committed reader downstream would see them, commits included. Also the CPU time the
+ * application's own threads (stream threads, their clients' I/O threads) spent per document,
+ * which other load on the machine disturbs far less than the wall clock.
  */
 final class StreamsRun {
+
+    /** @param documentsPerSecond wall-clock rate; @param cpuMicrosPerDocument CPU of the app's threads */
+    record Result(double documentsPerSecond, double cpuMicrosPerDocument) {
+    }
 
     private static final Duration POLL = Duration.ofMillis(20);
 
     private StreamsRun() {
     }
 
-    /** @return documents per second */
-    static double measure(Topology topology, Properties props, Admin admin, String inputTopic, long documents,
+    static Result measure(Topology topology, Properties props, Admin admin, String inputTopic, long documents,
                           Duration timeout) throws Exception {
         String group = props.getProperty("application.id");
         Map<TopicPartition, Long> end = endOffsets(admin, inputTopic);
@@ -38,14 +46,28 @@ final class StreamsRun {
                 Thread.sleep(5);
             }
             long started = System.nanoTime();
+            long cpuBefore = cpuNanos(group);
             while (!reached(admin, group, end)) {
                 check(deadline, streams);
                 Thread.sleep(POLL.toMillis());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            long cpu = cpuNanos(group) - cpuBefore;
             streams.close(Duration.ofSeconds(30));
-            return documents / seconds;
+            return new Result(documents / seconds, cpu / 1e3 / documents);
         }
+    }
+
+    /** CPU time of the live threads whose name carries the application id. */
+    private static long cpuNanos(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.dumpAllThreads(false, false)) {
+            if (info.getThreadName().contains(applicationId)) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static void check(long deadline, KafkaStreams streams) {

@@ -16,7 +16,8 @@ import nl.kamerstroom.ingest.config.IngestConfig;
  * acks=all on a real embedded broker → done/), next to bare Tika parsing of the same files in
  * the same run with as many threads as the service parses with. The ratio is what the pipeline
  * costs over the parser. Two sets: ~20 KB Dutch text files and PDFs of the same text. Each set's
- * first tenth warms up both paths before either is measured; the service is idle while Tika runs.
+ * first tenth warms up both paths; Tika is then timed before and after the service (the better
+ * run counts), and the service is idle while Tika runs.
  *
  * <p>Settings come from the environment like the service's own (PARSE_THREADS, ...); the
  * benchmark sets SETTLE_TIME=100ms unless told otherwise, so the figure measures the pipeline and
@@ -40,19 +41,23 @@ public final class IngestBenchmark {
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "SCHEMA_REGISTRY_URL", registry.url(),
                     "INSTANCE_ID", "bench", "TOPIC_PARTITIONS", "3", "HTTP_PORT", "0"));
             BenchmarkFiles files = new BenchmarkFiles(work.resolve("sources"));
+            CpuMeter cpu = new CpuMeter(broker.pid());
             List<Result> results = List.of(
-                    measure("20 KB text", files.texts(textFiles), work.resolve("text"), settings),
-                    measure("PDF", files.pdfs(pdfFiles), work.resolve("pdf"), settings));
+                    measure("20 KB text", files.texts(textFiles), work.resolve("text"), settings, cpu),
+                    measure("PDF", files.pdfs(pdfFiles), work.resolve("pdf"), settings, cpu));
             System.out.println();
-            System.out.printf("%-11s %6s %9s %9s %9s %9s %7s%n", "files", "count", "svc f/s", "svc MB/s",
-                    "tika f/s", "tika MB/s", "ratio");
+            System.out.println("Wall clock (files/s, MB/s of input) and CPU ms per file (this JVM + broker), "
+                    + "service vs bare Tika; ratio = service / Tika time");
+            System.out.printf("%-11s %6s %8s %8s %8s %9s %6s %9s %9s %6s%n", "files", "count", "svc f/s",
+                    "svc MB/s", "tika f/s", "tika MB/s", "ratio", "svc cpu", "tika cpu", "ratio");
             results.forEach(r -> System.out.println(r.line()));
         } finally {
             BenchmarkFiles.deleteTree(work);
         }
     }
 
-    private static Result measure(String name, List<Path> files, Path root, Settings base) throws Exception {
+    private static Result measure(String name, List<Path> files, Path root, Settings base, CpuMeter cpu)
+            throws Exception {
         int warmup = Math.max(20, files.size() / 10);
         List<Path> warm = files.subList(0, warmup);
         List<Path> measured = files.subList(warmup, files.size());
@@ -62,23 +67,43 @@ public final class IngestBenchmark {
         IngestConfig config = IngestConfig.from(settings);
         BareTika tika = new BareTika(config);
         Duration tikaTime;
+        Duration tikaCpu;
         Duration serviceTime;
+        Duration serviceCpu;
         try (ServiceRun service = ServiceRun.start(config)) {
-            // Both warm up before either is measured, so neither profits from the other's JIT work.
+            // Both warm up before either is measured, so neither profits from the other's JIT work;
+            // Tika runs before and after the service (on the files in done/) and its better run counts.
             tika.parseAll(warm);
             service.ingest(warm);
-            tikaTime = tika.parseAll(measured);
+            Duration start = cpu.now();
+            Duration tikaBefore = tika.parseAll(measured);
+            Duration middle = cpu.now();
+            List<Path> done = measured.stream().map(f -> config.doneDir().resolve(f.getFileName())).toList();
             serviceTime = service.ingest(measured);
+            Duration afterService = cpu.now();
+            Duration tikaAfter = tika.parseAll(done);
+            Duration end = cpu.now();
+            serviceCpu = afterService.minus(middle);
+            tikaTime = min(tikaBefore, tikaAfter);
+            tikaCpu = min(middle.minus(start), end.minus(afterService));
         }
-        return new Result(name, measured.size(), bytes, serviceTime, tikaTime);
+        return new Result(name, measured.size(), bytes, serviceTime, tikaTime, serviceCpu, tikaCpu);
     }
 
-    record Result(String name, int files, long bytes, Duration service, Duration tika) {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    record Result(String name, int files, long bytes, Duration service, Duration tika, Duration serviceCpu,
+                  Duration tikaCpu) {
         String line() {
             double svc = service.toNanos() / 1e9;
             double bare = tika.toNanos() / 1e9;
-            return String.format("%-11s %6d %9.1f %9.2f %9.1f %9.2f %6.2fx", name, files, files / svc,
-                    bytes / svc / 1e6, files / bare, bytes / bare / 1e6, svc / bare);
+            double svcCpu = serviceCpu.toNanos() / 1e6 / files;
+            double bareCpu = tikaCpu.toNanos() / 1e6 / files;
+            return String.format("%-11s %6d %8.1f %8.2f %8.1f %9.2f %5.2fx %9.2f %9.2f %5.2fx", name, files,
+                    files / svc, bytes / svc / 1e6, files / bare, bytes / bare / 1e6, svc / bare, svcCpu, bareCpu,
+                    svcCpu / bareCpu);
         }
     }
 }

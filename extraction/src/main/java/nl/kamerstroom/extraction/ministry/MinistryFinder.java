@@ -32,12 +32,15 @@ public final class MinistryFinder {
       }
       if (word1.equals("van") || word1.equals("voor")) {
         int w2 = Words.previousWordStart(t, w1);
-        if (w2 >= 0 && OFFICES.contains(Words.wordAt(t, w2).toLowerCase())) {
+        String word2 = w2 < 0 ? "" : Words.wordAt(t, w2).toLowerCase();
+        if (OFFICES.contains(word2)) {
           if (isForeign(t, w2)) {
             return null;
           }
           office = true;
           mentionStart = w2;
+        } else if (BUDGET.contains(word2)) {
+          mentionStart = w2; // "de begroting van Veiligheid en Justitie"
         }
       } else if (BUDGET.contains(word1)) {
         mentionStart = w1;

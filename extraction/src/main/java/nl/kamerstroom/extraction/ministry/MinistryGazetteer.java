@@ -42,10 +42,6 @@ public final class MinistryGazetteer {
     return s.isEmpty() ? null : Integer.valueOf(s);
   }
 
-  public Ministry byCode(String code) {
-    return byCode.get(code);
-  }
-
   public List<Ministry> ministries() {
     return List.copyOf(byCode.values());
   }

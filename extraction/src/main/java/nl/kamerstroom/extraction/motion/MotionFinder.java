@@ -133,6 +133,8 @@ public final class MotionFinder {
           end = was[1];
         }
         end = ReferenceWindow.closeParen(t, end);
+      } else if (!s.names().isEmpty()) {
+        ks = ReferenceWindow.listNumberBefore(t, i);
       }
     }
     if (s.names().isEmpty() && number == null && (ks == null || upper)) {

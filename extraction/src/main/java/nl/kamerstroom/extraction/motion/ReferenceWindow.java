@@ -67,4 +67,38 @@ final class ReferenceWindow {
     return t.at(q) == ')' ? q + 1 : p;
   }
 
+
+  /**
+   * The kamerstuk heading a motion in a list of decisions: "36045-53 Motie van het lid Kuzu over …",
+   * "21501-20-1768 Motie …". Only a five-digit dossier, so years ("2022-2023") are not taken for one.
+   */
+  static Kamerstuk listNumberBefore(NormalizedText t, int motie) {
+    int e = motie - 1;
+    if (t.at(e) != ' ') {
+      return null;
+    }
+    int s = e;
+    while (s > 0 && (Character.isLetterOrDigit(t.charAt(s - 1)) || t.charAt(s - 1) == '-')) {
+      s--;
+    }
+    if (s > 0 && !Character.isWhitespace(t.charAt(s - 1)) || e - s < 7 || !digits(t, s, 5) || t.at(s + 5) != '-') {
+      return null;
+    }
+    String id = t.surface(s, e);
+    int dash = id.lastIndexOf('-');
+    String number = id.substring(dash + 1);
+    if (number.isEmpty() || !Character.isDigit(number.charAt(0))) {
+      return null;
+    }
+    return new Kamerstuk(s, e, null, null, id.substring(0, dash), number);
+  }
+
+  private static boolean digits(NormalizedText t, int p, int count) {
+    for (int k = 0; k < count; k++) {
+      if (!Character.isDigit(t.at(p + k))) {
+        return false;
+      }
+    }
+    return !Character.isDigit(t.at(p + count));
+  }
 }

@@ -30,6 +30,9 @@ public final class AnchorPass {
     int at(NormalizedText t, int i);
   }
 
+  private static final int SHIFT = 15;
+  private static final int ANY_MASK = (1 << SHIFT) - 1;
+  private static final int WORD_BIT = 1 << 30;
   private static final boolean[] WORD_CHAR = new boolean[128];
 
   static {
@@ -41,20 +44,26 @@ public final class AnchorPass {
   private AnchorPass() {}
 
   public static void run(NormalizedText t, Handler... handlers) {
-    if (handlers.length > 31) {
-      throw new IllegalArgumentException("at most 31 handlers");
+    if (handlers.length > SHIFT) {
+      throw new IllegalArgumentException("at most " + SHIFT + " handlers");
     }
     int[] any = new int[128];
     int[] atStart = new int[128];
     StringBuilder wide = new StringBuilder();
-    int[] wideMask = new int[16];
+    int[] wideMask = new int[64];
     for (int h = 0; h < handlers.length; h++) {
       for (char c : handlers[h].anchors().toCharArray()) {
         register(c, 1 << h, any, wide, wideMask);
       }
       for (char c : handlers[h].wordStartAnchors().toCharArray()) {
-        register(c, 1 << h, atStart, wide, wideMask);
+        register(c, 1 << h << SHIFT, atStart, wide, wideMask);
       }
+    }
+    // one table load per ASCII char: anywhere-anchors in bits 0-14, word-start anchors in 15-29,
+    // bit 30 = letter or digit (for the next char's word-start test)
+    int[] table = new int[128];
+    for (int c = 0; c < 128; c++) {
+      table[c] = any[c] | atStart[c] | (WORD_CHAR[c] ? WORD_BIT : 0);
     }
     char[] wideChars = wide.toString().toCharArray();
     int[] next = new int[handlers.length];
@@ -65,10 +74,12 @@ public final class AnchorPass {
       char c = buf[i];
       int mask;
       if (c < 128) {
-        mask = boundary ? any[c] | atStart[c] : any[c];
-        boundary = !WORD_CHAR[c];
+        int e = table[c];
+        mask = boundary ? (e | e >>> SHIFT) & ANY_MASK : e & ANY_MASK;
+        boundary = (e & WORD_BIT) == 0;
       } else {
-        mask = wideMask(c, wideChars, wideMask);
+        int e = wideMask(c, wideChars, wideMask);
+        mask = boundary ? (e | e >>> SHIFT) & ANY_MASK : e & ANY_MASK;
         boundary = !Chars.isLetterOrDigit(c);
       }
       while (mask != 0) {
@@ -81,7 +92,7 @@ public final class AnchorPass {
     }
   }
 
-  /** ASCII anchors go to a table; the few others (€, £) to a short list, wherever they occur. */
+  /** ASCII anchors go to a table; the few others (€, £, Å …) to a short list. */
   private static void register(char c, int bit, int[] table, StringBuilder wide, int[] wideMask) {
     if (c < 128) {
       table[c] |= bit;
@@ -89,6 +100,9 @@ public final class AnchorPass {
     }
     int k = wide.indexOf(String.valueOf(c));
     if (k < 0) {
+      if (wide.length() == wideMask.length) {
+        throw new IllegalArgumentException("too many non-ASCII anchors");
+      }
       k = wide.length();
       wide.append(c);
     }

@@ -46,8 +46,4 @@ public final class Chars {
   public static boolean isLetterOrDigit(char c) {
     return c < TABLE ? LETTER[c] || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c);
   }
-
-  public static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
 }

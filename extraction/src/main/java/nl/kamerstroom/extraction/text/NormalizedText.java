@@ -61,8 +61,10 @@ public final class NormalizedText {
       segment(0, 0);
       while (i < n) {
         char c = src[i];
+        // unchanged: printable ASCII (a hyphen unless a line break follows), a single space (a whitespace
+        // artefact always consumes its whole run, so no space precedes it), other chars but spaces
         if (c > ' ' && c < 0x7F ? c != '-' || !isSpace(at(i + 1)) : c == ' ' ? len + i - runStart > 0
-            && !isSpaceOrInvisible(at(i + 1)) && !endsWithSpace(runStart, i) : c >= 0x80 && !isSpaceOrInvisible(c)) {
+            && !isSpaceOrInvisible(at(i + 1)) : c >= 0x80 && !isSpaceOrInvisible(c)) {
           i++;
           continue;
         }
@@ -77,10 +79,6 @@ public final class NormalizedText {
 
     private char at(int k) {
       return k < n ? src[k] : 'x';
-    }
-
-    private boolean endsWithSpace(int runStart, int i) {
-      return i == runStart ? len > 0 && out[len - 1] == ' ' : src[i - 1] == ' ';
     }
 
     private void copy(int from, int to) {

@@ -33,7 +33,7 @@ public final class Words {
     return t.surface(start, e);
   }
 
-  public static int wordEnd(NormalizedText t, int start) {
+  private static int wordEnd(NormalizedText t, int start) {
     int e = start;
     while (e < t.length() && (Character.isLetter(t.charAt(e)) || t.charAt(e) == '-' || t.charAt(e) == '\u2019'
         || t.charAt(e) == '\'')) {

@@ -33,7 +33,6 @@ public final class IndexFeeder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexFeeder.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
-    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
 
     private final Consumer<String, IndexDocument> consumer;
     private final String topic;
@@ -45,7 +44,7 @@ public final class IndexFeeder implements AutoCloseable {
     private final AtomicReference<String> state = new AtomicReference<>("STARTING");
     private volatile boolean running = true;
     private volatile boolean caughtUp;
-    private volatile Map<TopicPartition, Long> catchUpTarget = Map.of();
+    private volatile CatchUpTarget catchUpTarget = CatchUpTarget.NONE;
 
     private Map<TopicPartition, Long> committed = Map.of();
     private Map<TopicPartition, Long> polled = Map.of();
@@ -53,8 +52,7 @@ public final class IndexFeeder implements AutoCloseable {
     private boolean unrefreshedChanges;
     private Instant lastCommit;
     private Instant lastRefresh;
-    private Instant lastProgress;
-    private long changesSinceProgress;
+    private FeedProgress progress;
 
     public IndexFeeder(Consumer<String, IndexDocument> consumer, String topic, SearchIndex index, FeedPolicy policy,
                        StoreMetrics metrics, Clock clock) {
@@ -78,17 +76,18 @@ public final class IndexFeeder implements AutoCloseable {
 
     public Health health() {
         boolean up = caughtUp && thread.isAlive();
-        return new Health(up, state.get(), Map.of("caughtUp", caughtUp, "catchUpTarget", targetView()));
+        return new Health(up, state.get(), Map.of("caughtUp", caughtUp, "catchUpTarget", catchUpTarget.view()));
     }
 
     private void run() {
         try {
             List<TopicPartition> partitions = assignAll();
-            catchUpTarget = consumer.endOffsets(partitions);
-            lastCommit = lastRefresh = lastProgress = clock.instant();
+            catchUpTarget = new CatchUpTarget(consumer.endOffsets(partitions));
+            lastCommit = lastRefresh = clock.instant();
+            progress = new FeedProgress(lastCommit);
             state.set("CATCHING_UP");
             LOG.info("Index feeder assigned {} partitions of {}; catching up to {}", partitions.size(), topic,
-                    catchUpTarget);
+                    catchUpTarget.view());
             while (running) {
                 pollOnce(partitions);
             }
@@ -150,14 +149,14 @@ public final class IndexFeeder implements AutoCloseable {
                 || (!positions.equals(committed) && elapsed(lastCommit, now, policy.commitInterval()))) {
             commit(positions, now);
         }
-        if (!caughtUp && reached(positions, catchUpTarget)) {
+        if (!caughtUp && catchUpTarget.reachedBy(positions)) {
             refresh(now);
             caughtUp = true;
             state.set("RUNNING");
             LOG.info("Index caught up with {}: {} documents", topic, index.documentCount());
         }
         metrics.lag(lag(partitions));
-        logProgress(now);
+        progress.maybeLog(now, index::documentCount);
     }
 
     private void apply(ConsumerRecord<String, IndexDocument> record) throws IOException {
@@ -175,7 +174,7 @@ public final class IndexFeeder implements AutoCloseable {
         }
         uncommittedChanges++;
         unrefreshedChanges = true;
-        changesSinceProgress++;
+        progress.changed();
     }
 
     private void refresh(Instant now) throws IOException {
@@ -232,28 +231,9 @@ public final class IndexFeeder implements AutoCloseable {
         return total;
     }
 
-    private void logProgress(Instant now) {
-        if (changesSinceProgress > 0 && elapsed(lastProgress, now, PROGRESS_INTERVAL)) {
-            double seconds = Duration.between(lastProgress, now).toMillis() / 1000.0;
-            LOG.info("Indexed {} changes in {} s ({} /s); {} documents searchable", changesSinceProgress,
-                    Math.round(seconds), Math.round(changesSinceProgress / seconds), index.documentCount());
-            changesSinceProgress = 0;
-            lastProgress = now;
-        }
-    }
-
-    private static boolean reached(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> target) {
-        return target.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
-    }
 
     private static boolean elapsed(Instant since, Instant now, Duration interval) {
         return Duration.between(since, now).compareTo(interval) >= 0;
-    }
-
-    private Map<String, Long> targetView() {
-        Map<String, Long> view = new HashMap<>();
-        catchUpTarget.forEach((tp, offset) -> view.put(tp.toString(), offset));
-        return view;
     }
 
     private void failed(Throwable e) {

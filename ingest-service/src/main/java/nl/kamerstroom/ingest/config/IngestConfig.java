@@ -77,9 +77,12 @@ public record IngestConfig(KafkaConfig kafka, HttpConfig http, Path inboxDir, Pa
                 settings.get(PARSE_TIMEOUT), settings.get(MAX_TEXT_CHARS), settings.get(PARSE_THREADS));
     }
 
-    /** This instance's own claimed files: instances sharing an inbox never touch each other's claims. */
+    /**
+     * This instance's own claimed files: instances sharing an inbox never touch each other's claims.
+     * The instance id is made safe as a folder name.
+     */
     public Path claimedDir() {
-        return workDir.resolve("claimed").resolve(kafka.instanceId());
+        return workDir.resolve("claimed").resolve(kafka.instanceId().replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /** Ids of documents whose events the broker acknowledged, one per line, shared by instances. */

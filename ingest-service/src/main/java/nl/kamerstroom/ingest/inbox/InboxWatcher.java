@@ -72,8 +72,9 @@ public final class InboxWatcher implements AutoCloseable {
                     if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    // Deletions are mostly our own claims and never bring a file to take.
                     dir.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
-                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+                            StandardWatchEventKinds.ENTRY_MODIFY);
                     return FileVisitResult.CONTINUE;
                 }
 

@@ -71,7 +71,8 @@ public final class TikaExtractor {
         if (guard.exceeded()) {
             throw guard.failure();
         }
-        return MetadataMapper.map(metadata, text.toString(), text.truncated(), languages.guess(text.toString()));
+        String extracted = text.toString();
+        return MetadataMapper.map(metadata, extracted, text.truncated(), languages.guess(extracted));
     }
 
     /** The media type alone, from the name and the first bytes; for duplicates, which are not parsed. */

@@ -3,6 +3,7 @@ package nl.kamerstroom.ingest.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +39,7 @@ public final class IngestPipeline implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledThreadPoolExecutor finishing;
     private final Semaphore capacity;
+    private final int wakeThreshold;
     private final Wakeup wakeup;
     private final IngestMetrics metrics;
     private final Map<String, Integer> attempts = new ConcurrentHashMap<>();
@@ -56,6 +58,7 @@ public final class IngestPipeline implements AutoCloseable {
         this.processor = new FileProcessor(config.maxFileSize(), parser, knownIds, publisher, events, finisher,
                 finishing, metrics);
         this.capacity = capacity;
+        this.wakeThreshold = Math.max(1, capacity.availablePermits() / 2);
         this.wakeup = wakeup;
         this.metrics = metrics;
     }
@@ -72,7 +75,15 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     private void run(InboxFile file) {
-        processor.process(file).whenComplete((outcome, error) -> {
+        CompletableFuture<FileOutcome> finished;
+        try {
+            finished = processor.process(file);
+        } catch (RuntimeException e) { // the finishing thread is gone: shutting down
+            LOG.debug("{} stays claimed: {}", file.relativePath(), e.toString());
+            release();
+            return;
+        }
+        finished.whenComplete((outcome, error) -> {
             if (error != null) {
                 LOG.error("Processing {} failed unexpectedly; it stays claimed", file.relativePath(), error);
                 release();
@@ -101,10 +112,17 @@ public final class IngestPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Frees the file's permit. The scanner, if it stopped for lack of capacity, is woken once half
+     * the capacity is free: it then claims a batch per scan instead of rescanning a large inbox
+     * for every finished file.
+     */
     private void release() {
         metrics.inProgress().decrementAndGet();
         capacity.release();
-        wakeup.signal();
+        if (capacity.availablePermits() >= wakeThreshold) {
+            wakeup.signal();
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import nl.kamerstroom.ingest.testing.Fixtures;
+import nl.kamerstroom.ingest.testing.HostileFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,47 @@ class TikaExtractorTest {
     }
 
     @Test
+    void odtGivesTextTitleAndAuthor() throws Exception {
+        Extraction e = parse("nota.odt", Fixtures.odt("Nota naar aanleiding van het verslag", "Staatssecretaris", DUTCH));
+
+        assertThat(e.contentType()).isEqualTo("application/vnd.oasis.opendocument.text");
+        assertThat(e.text()).contains("Oekraïne");
+        assertThat(e.title()).isEqualTo("Nota naar aanleiding van het verslag");
+        assertThat(e.author()).isEqualTo("Staatssecretaris");
+    }
+
+    @Test
+    void rtfGivesTextTitleAndAuthor() throws Exception {
+        Extraction e = parse("verslag.rtf", Fixtures.rtf("Verslag", "Griffie", DUTCH));
+
+        assertThat(e.contentType()).isEqualTo("application/rtf");
+        assertThat(e.text()).contains("Oekraïne");
+        assertThat(e.title()).isEqualTo("Verslag");
+        assertThat(e.author()).isEqualTo("Griffie");
+    }
+
+    @Test
+    void emlGivesBodySubjectAndSender() throws Exception {
+        Extraction e = parse("bericht.eml", Fixtures.eml("Griffie <griffie@tweedekamer.nl>", "Agenda procedurevergadering",
+                DUTCH));
+
+        assertThat(e.contentType()).isEqualTo("message/rfc822");
+        assertThat(e.text()).contains("Oekraïne");
+        assertThat(e.title()).isEqualTo("Agenda procedurevergadering");
+        assertThat(e.author()).contains("griffie@tweedekamer.nl");
+        assertThat(e.created()).isEqualTo(CREATED);
+    }
+
+    @Test
+    void xmlGivesItsText() throws Exception {
+        Extraction e = parse("kamerstuk.xml", ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><kamerstuk><titel>Motie"
+                + "</titel><tekst>" + DUTCH + "</tekst></kamerstuk>").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(e.contentType()).isEqualTo("application/xml");
+        assertThat(e.text()).contains("Oekraïne");
+    }
+
+    @Test
     void textAboveTheLimitIsTruncated() throws Exception {
         TikaExtractor small = new TikaExtractor(1_000, OcrSupport.none(), Duration.ofSeconds(5), new LanguageGuesser());
         Path file = write("lang.txt", Fixtures.text(DUTCH.repeat(100), StandardCharsets.UTF_8));
@@ -127,7 +169,7 @@ class TikaExtractorTest {
 
     @Test
     void zipBombOfTextIsStopped() throws Exception {
-        byte[] bomb = Fixtures.zipBomb(64L << 20, 'a');
+        byte[] bomb = HostileFiles.zipBomb(64L << 20, 'a');
         assertThat(bomb.length).isLessThan(1 << 20);
         Path file = write("bijlagen.zip", bomb);
 
@@ -137,7 +179,7 @@ class TikaExtractorTest {
 
     @Test
     void zipBombOfZerosIsStopped() throws Exception {
-        Path file = write("nullen.zip", Fixtures.zipBomb(64L << 20, (char) 0));
+        Path file = write("nullen.zip", HostileFiles.zipBomb(64L << 20, (char) 0));
 
         assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("Decompression bomb");
@@ -145,7 +187,7 @@ class TikaExtractorTest {
 
     @Test
     void gzipBombIsStopped() throws Exception {
-        Path file = write("nullen.gz", Fixtures.gzipBomb(64L << 20));
+        Path file = write("nullen.gz", HostileFiles.gzipBomb(64L << 20));
 
         assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("Decompression bomb");
@@ -162,7 +204,7 @@ class TikaExtractorTest {
 
     @Test
     void deeplyNestedHtmlIsStopped() throws Exception {
-        Path file = write("diep.html", Fixtures.deeplyNestedHtml(200_000));
+        Path file = write("diep.html", HostileFiles.deeplyNestedHtml(200_000));
 
         assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("nested more than");
@@ -170,7 +212,7 @@ class TikaExtractorTest {
 
     @Test
     void randomBinaryIsOctetStream() throws Exception {
-        Extraction e = parse("ruis.bin", Fixtures.randomBytes(50_000, 42));
+        Extraction e = parse("ruis.bin", HostileFiles.randomBytes(50_000, 42));
 
         assertThat(e.contentType()).isEqualTo("application/octet-stream");
         assertThat(e.text()).isBlank();

@@ -7,14 +7,12 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.Random;
 import java.util.TimeZone;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -137,56 +135,73 @@ public final class Fixtures {
         }
     }
 
+    /** An OpenDocument text: the zip layout LibreOffice writes, with title and author in meta.xml. */
+    public static byte[] odt(String title, String author, String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+            ZipEntry first = new ZipEntry("mimetype");
+            first.setMethod(ZipEntry.STORED);
+            first.setSize(mimetype.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(mimetype);
+            first.setCrc(crc.getValue());
+            zip.putNextEntry(first);
+            zip.write(mimetype);
+            zip.closeEntry();
+            entry(zip, "META-INF/manifest.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest "
+                    + "xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
+                    + "<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis."
+                    + "opendocument.text\"/><manifest:file-entry manifest:full-path=\"content.xml\" "
+                    + "manifest:media-type=\"text/xml\"/><manifest:file-entry manifest:full-path=\"meta.xml\" "
+                    + "manifest:media-type=\"text/xml\"/></manifest:manifest>");
+            entry(zip, "meta.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-meta "
+                    + "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                    + "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:meta=\"urn:oasis:names:tc:opendocument:"
+                    + "xmlns:meta:1.0\" office:version=\"1.2\"><office:meta><dc:title>" + title + "</dc:title>"
+                    + "<meta:initial-creator>" + author + "</meta:initial-creator><dc:creator>" + author
+                    + "</dc:creator></office:meta></office:document-meta>");
+            entry(zip, "content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content "
+                    + "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                    + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
+                    + "<office:body><office:text><text:p>" + text + "</text:p></office:text></office:body>"
+                    + "</office:document-content>");
+        }
+        return bytes.toByteArray();
+    }
+
+    /** An RTF file in code page 1252 with title and author in its info group. */
+    public static byte[] rtf(String title, String author, String text) {
+        StringBuilder body = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            body.append(c < 128 ? String.valueOf(c) : String.format("\\'%02x", (int) c));
+        }
+        return ("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Times New Roman;}}{\\info{\\title " + title
+                + "}{\\author " + author + "}}\\f0\\fs24 " + body + "\\par}").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A plain-text e-mail. */
+    public static byte[] eml(String from, String subject, String body) {
+        return ("From: " + from + "\r\nTo: kamerleden@tweedekamer.nl\r\nSubject: " + subject
+                + "\r\nDate: Fri, 15 Mar 2024 10:00:00 +0000\r\nMessage-ID: <1@tweedekamer.nl>\r\nMIME-Version: 1.0"
+                + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body
+                + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
     public static byte[] html(String title, String body) {
         return ("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>" + title
                 + "</title><meta name=\"author\" content=\"Tweede Kamer\"></head><body><p>" + body
                 + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** HTML with {@code depth} nested div elements around one sentence. */
-    public static byte[] deeplyNestedHtml(int depth) {
-        StringBuilder html = new StringBuilder(depth * 11 + 100).append("<html><body>");
-        html.append("<div>".repeat(depth)).append("diep genest").append("</div>".repeat(depth));
-        return html.append("</body></html>").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
     public static byte[] text(String text, Charset charset) {
         return text.getBytes(charset);
-    }
-
-    public static byte[] randomBytes(int size, long seed) {
-        byte[] bytes = new byte[size];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
-    /** A zip of one entry of {@code expandedBytes} copies of {@code fill}: ~1 KB on disk per MB expanded. */
-    public static byte[] zipBomb(long expandedBytes, char fill) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.setLevel(9);
-            zip.putNextEntry(new ZipEntry(fill == 0 ? "nullen.bin" : "bijlage.txt"));
-            writeRepeated(zip, expandedBytes, fill);
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A gzip of {@code expandedBytes} zero bytes. */
-    public static byte[] gzipBomb(long expandedBytes) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            writeRepeated(gzip, expandedBytes, (char) 0);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void writeRepeated(OutputStream out, long count, char fill) throws IOException {
-        byte[] chunk = new byte[1 << 20];
-        java.util.Arrays.fill(chunk, (byte) fill);
-        for (long written = 0; written < count; written += chunk.length) {
-            out.write(chunk, 0, (int) Math.min(chunk.length, count - written));
-        }
     }
 
     private static void info(PDDocument doc, String title, String author) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +51,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 out.flush();
             } catch (Exception e) {
                 failed++;
-                spec.commandLine().getErr().println("kamerstroom extract: " + file + ": " + e.getMessage());
+                spec.commandLine().getErr().println("kamerstroom extract: " + file + ": "
+                        + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
             }
         }
         return failed == 0 ? 0 : 1;

@@ -32,9 +32,11 @@ public final class TopicsCommand implements Callable<Integer> {
     }
 
     static void print(List<TopicOverview.TopicState> topics, PrintWriter out) {
-        out.printf("%-24s %10s %12s  %s%n", "TOPIC", "PARTITIONS", "END OFFSET", "PER PARTITION");
+        int width = topics.stream().mapToInt(t -> t.name().length()).max().orElse(5);
+        String row = "%-" + width + "s %10s %12s  %s%n";
+        out.printf(row, "TOPIC", "PARTITIONS", "END OFFSET", "PER PARTITION");
         for (TopicOverview.TopicState topic : topics) {
-            out.printf("%-24s %10d %12d  %s%n", topic.name(), topic.partitions(), topic.endOffsetTotal(),
+            out.printf(row, topic.name(), topic.partitions(), topic.endOffsetTotal(),
                     topic.endOffsets().stream().map(String::valueOf).collect(Collectors.joining(" ")));
             for (TopicOverview.GroupLag group : topic.groups()) {
                 out.printf("    group %-38s committed %10d   lag %8d%n", group.groupId(), group.committed(), group.lag());

@@ -3,7 +3,7 @@ package nl.kamerstroom.launcher.up;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +42,7 @@ public final class SingleMachineStack implements AutoCloseable {
     private final KafkaBroker broker;
     private final SchemaRegistryServer registry;
     private final int httpPort;
-    private final Map<String, Integer> servicePorts = new HashMap<>();
+    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private final List<Service> services = new ArrayList<>();
     private long startMillis;
 
@@ -149,7 +149,7 @@ public final class SingleMachineStack implements AutoCloseable {
 
     /** The /metrics endpoint of each service, by service name. */
     public Map<String, String> metricsUrls() {
-        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>();
         servicePorts.forEach((service, port) -> urls.put(service, "http://127.0.0.1:" + port + "/metrics"));
         urls.put("index", "http://127.0.0.1:" + httpPort + "/metrics");
         return urls;
