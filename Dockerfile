@@ -16,8 +16,9 @@ FROM eclipse-temurin:21-jre
 RUN apt-get update \
     && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-nld curl \
     && rm -rf /var/lib/apt/lists/*
+# Named volumes start as a copy of these folders, so they belong to the service's user.
 RUN useradd --system --uid 10001 --user-group --home-dir /app --no-create-home kamerstroom \
-    && mkdir -p /data/inbox /data/done /data/failed /var/lib/kamerstroom \
+    && mkdir -p /data/inbox /data/done /data/failed /var/lib/kamerstroom/enrich /var/lib/kamerstroom/index \
     && chown -R kamerstroom:kamerstroom /data /var/lib/kamerstroom
 WORKDIR /app
 COPY --from=build /src/launcher/target/lib/ /app/lib/

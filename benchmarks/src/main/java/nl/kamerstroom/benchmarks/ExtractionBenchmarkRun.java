@@ -18,14 +18,14 @@ final class ExtractionBenchmarkRun {
   static void run(Path corpusDir, PrintStream out) throws RunnerException {
     Corpus corpus = Corpus.load(corpusDir);
     long bytes = corpus.utf8Bytes();
-    // one fork, one thread: a per-core figure. 5 x 3 s of warm-up because C2 needs several seconds for
-    // the scanners on a busy 2-core machine (throughput still rose in the 4th second with less); then
+    // one fork, one thread: a per-core figure. 8 x 3 s of warm-up because on a busy 2-core machine C2
+    // needs 15-20 s before the scanners reach full speed (throughput still doubled after 5 x 3 s); then
     // 5 x 2 s measurements, hundreds of operations each on the 190 KB corpus
     Options options = new OptionsBuilder()
         .include(ExtractionBenchmark.class.getName() + "\\.")
         .forks(1)
         .threads(1)
-        .warmupIterations(5).warmupTime(TimeValue.seconds(3))
+        .warmupIterations(8).warmupTime(TimeValue.seconds(3))
         .measurementIterations(5).measurementTime(TimeValue.seconds(2))
         .jvmArgsAppend("-D" + Corpus.PROPERTY + "=" + corpusDir.toAbsolutePath())
         .build();

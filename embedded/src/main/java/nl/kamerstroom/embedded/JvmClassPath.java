@@ -3,6 +3,10 @@ package nl.kamerstroom.embedded;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -28,9 +32,24 @@ final class JvmClassPath {
     private JvmClassPath() {
     }
 
-    /** The current JVM's class path, expanded, in the platform's path-separator form. */
+    /**
+     * The current JVM's class path, expanded, in the platform's path-separator form. Jars that only
+     * a {@link URLClassLoader} knows (Surefire with {@code useSystemClassLoader=false}) come last.
+     */
     static String current() {
-        return String.join(File.pathSeparator, expand(System.getProperty("java.class.path", "")));
+        Set<String> entries = expand(System.getProperty("java.class.path", ""));
+        for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader.getParent()) {
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    try {
+                        entries.addAll(expand(Path.of(url.toURI()).toString()));
+                    } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+                        // not a local file, so nothing a child JVM could load either
+                    }
+                }
+            }
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     static Set<String> expand(String classPath) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.Attributes;
@@ -40,6 +42,18 @@ class JvmClassPathTest {
     @Test
     void theCurrentClassPathContainsThisModulesClasses() {
         assertThat(JvmClassPath.current()).contains("kafka-clients");
+    }
+
+    @Test
+    void addsWhatOnlyTheContextClassLoaderKnows() throws Exception {
+        Path isolated = Files.createDirectories(dir.resolve("isolated"));
+        ClassLoader original = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {isolated.toUri().toURL()}, original)) {
+            Thread.currentThread().setContextClassLoader(loader);
+            assertThat(JvmClassPath.current().split(File.pathSeparator)).endsWith(isolated.toString());
+        } finally {
+            Thread.currentThread().setContextClassLoader(original);
+        }
     }
 
     private static void writeManifestOnlyJar(Path jar, String classPath) throws Exception {

@@ -37,7 +37,8 @@ class MinistryExtractionTest {
   void rejectsCouncilsCommitteesForeignMinistersStateFinancesAndPolicyFields() {
     assertThat(codes("de Raad Buitenlandse Zaken, de Raad Algemene Zaken, de vaste commissie voor "
         + "Buitenlandse Zaken, de Oekraïense minister van Buitenlandse Zaken, ’s Rijks Financiën, "
-        + "justitie, defensie, migratie, minister-president, Onderwijsbegroting")).isEmpty();
+        + "justitie, defensie, migratie, minister-president, Onderwijsbegroting, de minister van Buitenlandse "
+        + "Zaken van Oekraïne, de minister van Defensie van de Verenigde Staten")).isEmpty();
   }
 
   @Test

@@ -13,14 +13,12 @@ public final class IngestMain {
     }
 
     public static void main(String[] args) throws Exception {
-        IngestConfig config;
         try {
-            config = IngestConfig.from(Settings.fromEnvironment());
-        } catch (ConfigException e) {
+            IngestConfig config = IngestConfig.from(Settings.fromEnvironment());
+            ServiceRunner.runUntilShutdown(List.of(new IngestService(config)));
+        } catch (ConfigException e) { // also raised at start-up, e.g. WORK_DIR on another file system
             System.err.println("ingest-service: " + e.getMessage());
             System.exit(2);
-            return;
         }
-        ServiceRunner.runUntilShutdown(List.of(new IngestService(config)));
     }
 }

@@ -140,7 +140,9 @@ public final class IngestService implements Service {
     /** Resumes what was claimed before, then watches the inbox. */
     private void startInbox() throws IOException {
         // Claimed files are cheap (a path each) but bounded, so the backlog stays visible in the inbox.
-        Semaphore capacity = new Semaphore(Math.max(16, config.parseThreads() * 8));
+        // The scanner refills half of it per scan; that must outlast the workers' pace (a few ms a
+        // file) plus a scan of a large inbox, or the workers starve between refills.
+        Semaphore capacity = new Semaphore(Math.max(64, config.parseThreads() * 16));
         Claimer claimer = new Claimer(config.claimedDir());
         pipeline = new IngestPipeline(config, parser, knownIds, publisher, claimer, metrics, capacity, wakeup, clock);
         // Real paths: an inbox reached through a symlink is walked as the folder it is, never as a link.

@@ -39,6 +39,8 @@ class BadInputIT {
             ingest.drop("diep.html", HostileFiles.deeplyNestedHtml(200_000));
             ingest.drop("groot.txt", "Heel groot bestand. ".repeat(200_000).getBytes(StandardCharsets.UTF_8));
             Files.createSymbolicLink(ingest.inbox().resolve("link.txt"), outside);
+            Path pipe = ingest.inbox().resolve("pijp");
+            boolean fifo = new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0;
 
             assertFailed(ingest, "leeg.txt", "read", "Empty file");
             assertFailed(ingest, "ruis.bin", "parse", "Unrecognised format");
@@ -50,6 +52,9 @@ class BadInputIT {
             assertFailed(ingest, "link.txt", "claim", "Symbolic link");
             assertThat(Files.isSymbolicLink(ingest.failed().resolve("link.txt"))).isTrue();
             assertThat(outside).hasContent("Dit mag de dienst nooit lezen.");
+            if (fifo) {
+                assertFailed(ingest, "pijp", "claim", "Not a regular file");
+            }
 
             byte[] good = Fixtures.text("Na al die ellende gewoon een goed bestand " + System.nanoTime(),
                     StandardCharsets.UTF_8);
@@ -58,7 +63,7 @@ class BadInputIT {
             ingest.awaitIn(ingest.done(), "goed.txt");
             assertThat(ingest.service().health().up()).isTrue();
             assertThat(ingest.service().registry().scrape())
-                    .contains("kamerstroom_ingest_files_total{outcome=\"failed\",service=\"ingest\"} 8.0")
+                    .contains("kamerstroom_ingest_files_total{outcome=\"failed\",service=\"ingest\"} " + (fifo ? 9 : 8))
                     .contains("kamerstroom_ingest_failures_total{service=\"ingest\",stage=\"parse\"} 5.0");
         }
     }

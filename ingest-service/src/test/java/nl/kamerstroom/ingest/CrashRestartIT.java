@@ -61,7 +61,9 @@ class CrashRestartIT {
             for (int i = 0; i < documents.size(); i++) {
                 assertThat(restarted.awaitIn(restarted.done(), "stuk-" + i + ".txt")).hasBinaryContent(documents.get(i));
                 List<IngestedDocument> events = restarted.events(DocumentId.of(documents.get(i)), 2);
-                assertThat(events).extracting(IngestedDocument::getDuplicate).containsExactly(false, true);
+                assertThat(events.get(0).getDuplicate()).isFalse();
+                // one repeat after the restart (two if a slow machine let the 10 s retry run before the stop)
+                assertThat(events.subList(1, events.size())).isNotEmpty().allMatch(IngestedDocument::getDuplicate);
             }
             restarted.awaitIn(restarted.done(), "geclaimd.txt");
             assertThat(restarted.events(DocumentId.of(claimedAtCrash), 1)).singleElement()

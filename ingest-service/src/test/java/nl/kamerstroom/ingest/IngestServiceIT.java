@@ -99,8 +99,27 @@ class IngestServiceIT {
     }
 
     @Test
+    void aFiveMegabyteBudgetFlowsWhole(KafkaStack stack) throws Exception {
+        StringBuilder budget = new StringBuilder(5_300_000).append("Rijksbegroting ").append(System.nanoTime());
+        for (int article = 1; budget.length() < 5_242_880; article++) {
+            budget.append("\nArtikel ").append(article).append(". ").append(DUTCH);
+        }
+        byte[] bytes = budget.toString().getBytes(StandardCharsets.UTF_8);
+        try (RunningIngest ingest = new RunningIngest(stack, dir, Map.of()).start()) {
+            ingest.drop("begroting.txt", bytes);
+
+            IngestedDocument event = single(ingest, bytes);
+
+            assertThat(event.getTextTruncated()).isFalse();
+            assertThat(event.getTextLength()).isGreaterThanOrEqualTo(5_000_000);
+            assertThat(event.getText().strip().endsWith(DUTCH.strip())).as("the text's last article arrived").isTrue();
+            ingest.awaitIn(ingest.done(), "begroting.txt");
+        }
+    }
+
+    @Test
     void aFileWrittenSlowlyInChunksIsIngestedWhole(KafkaStack stack) throws Exception {
-        try (RunningIngest ingest = new RunningIngest(stack, dir, Map.of("SETTLE_TIME", "600ms")).start()) {
+        try (RunningIngest ingest = new RunningIngest(stack, dir, Map.of("SETTLE_TIME", "1500ms")).start()) {
             Path file = ingest.inbox().resolve("traag.txt");
             StringBuilder written = new StringBuilder();
             try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {

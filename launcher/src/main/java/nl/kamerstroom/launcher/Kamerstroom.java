@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 /** The {@code kamerstroom} command line; {@code bin/kamerstroom} runs it. */
 @Command(name = "kamerstroom", mixinStandardHelpOptions = true, versionProvider = Kamerstroom.Version.class,
         description = "Event-driven processing of Dutch government documents on Kafka.",
+        footer = {"", "bin/kamerstroom bench NAME runs a benchmark of the benchmarks module "
+                + "(nl.kamerstroom.benchmarks.BenchmarkMain) in a JVM of its own."},
         subcommands = {UpCommand.class, ExtractCommand.class, IngestCommand.class, EnrichCommand.class,
                 IndexCommand.class, TopicsCommand.class, StatusCommand.class, SettingsCommand.class,
                 CommandLine.HelpCommand.class})

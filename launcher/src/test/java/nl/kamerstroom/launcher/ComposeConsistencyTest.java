@@ -151,10 +151,10 @@ class ComposeConsistencyTest {
         Map<String, Object> prometheus = ComposeFile.yaml(ComposeFile.repositoryRoot().resolve("deploy/prometheus/prometheus.yml"));
         Map<String, Integer> targets = new HashMap<>();
         for (Object job : ComposeFile.list(prometheus.get("scrape_configs"))) {
-            for (Object staticConfig : ComposeFile.list(ComposeFile.map(job).get("static_configs"))) {
-                for (Object target : ComposeFile.list(ComposeFile.map(staticConfig).get("targets"))) {
-                    String[] hostPort = target.toString().split(":");
-                    targets.put(hostPort[0], Integer.parseInt(hostPort[1]));
+            for (Object discovery : ComposeFile.list(ComposeFile.map(job).get("dns_sd_configs"))) {
+                Map<String, Object> dns = ComposeFile.map(discovery);
+                for (Object name : ComposeFile.list(dns.get("names"))) {
+                    targets.put(name.toString(), (Integer) dns.get("port"));
                 }
             }
         }

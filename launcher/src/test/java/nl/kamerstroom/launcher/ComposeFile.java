@@ -71,10 +71,12 @@ final class ComposeFile {
         return env;
     }
 
-    /** Container ports the service publishes ({@code "host:container"} gives container). */
+    /** Container ports the service publishes ({@code "host:container"} gives container) or exposes to the network. */
     List<Integer> containerPorts(String service) {
         List<Integer> ports = new ArrayList<>();
-        for (Object mapping : list(service(service).get("ports"))) {
+        List<Object> mappings = list(service(service).get("ports"));
+        mappings.addAll(list(service(service).get("expose")));
+        for (Object mapping : mappings) {
             String[] parts = mapping.toString().split(":");
             ports.add(Integer.parseInt(parts[parts.length - 1].replace("/tcp", "")));
         }
@@ -109,6 +111,6 @@ final class ComposeFile {
     }
 
     static List<Object> list(Object value) {
-        return value == null ? List.of() : new ArrayList<>((List<?>) value);
+        return value == null ? new ArrayList<>() : new ArrayList<>((List<?>) value);
     }
 }

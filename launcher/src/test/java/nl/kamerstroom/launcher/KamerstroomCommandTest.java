@@ -45,16 +45,43 @@ class KamerstroomCommandTest {
     }
 
     @Test
+    void aVariableReadByTwoServicesMeansTheSameToBoth() {
+        // `up` feeds all services from one environment: a shared name must share its meaning.
+        // HTTP_PORT is the exception, and `up` sets it for each service itself.
+        Map<String, Setting<?>> seen = new java.util.HashMap<>();
+        SettingsCatalog.services().values().stream().flatMap(java.util.List::stream)
+                .filter(setting -> !setting.name().equals("HTTP_PORT"))
+                .forEach(setting -> {
+                    Setting<?> earlier = seen.putIfAbsent(setting.name(), setting);
+                    if (earlier != null) {
+                        assertThat(setting.defaultValue()).as(setting.name()).isEqualTo(earlier.defaultValue());
+                        assertThat(setting.doc()).as(setting.name()).isEqualTo(earlier.doc());
+                    }
+                });
+    }
+
+    @Test
     void upKeepsEverythingUnderTheDataFolderUnlessToldOtherwise(@TempDir Path data) {
         UpConfig config = UpConfig.from(Settings.of(Map.of(UpConfig.DATA.name(), data.toString(),
                 UpConfig.FAILED.name(), data.resolveSibling("elsewhere").toString())));
         assertThat(config.inbox()).isEqualTo(data.resolve("inbox"));
         assertThat(config.done()).isEqualTo(data.resolve("done"));
         assertThat(config.failed()).isEqualTo(data.resolveSibling("elsewhere"));
-        assertThat(config.brokerDir()).isEqualTo(data.resolve("kafka"));
+        assertThat(config.serviceDir("index")).isEqualTo(data.resolve("index"));
         assertThat(config.httpPort()).isEqualTo(8080);
         assertThat(config.kafkaPort()).isEqualTo(9092);
         assertThat(config.registryPort()).isEqualTo(8081);
+    }
+
+    @Test
+    void extractPrintsOneJsonLinePerFileAndNamesTheOnesItCannotRead(@TempDir Path dir) throws Exception {
+        Path letter = java.nio.file.Files.writeString(dir.resolve("brief.txt"),
+                "De minister van Buitenlandse Zaken schrijft over Duitsland.");
+        Run run = run("extract", letter.toString(), dir.resolve("missing.txt").toString());
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.out.strip().lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("{\"file\":\"" + letter + "\"").contains("\"id\":\"BZ\"", "\"id\":\"DE\""));
+        assertThat(run.err).contains("missing.txt: no such file");
     }
 
     @Test
@@ -62,6 +89,15 @@ class KamerstroomCommandTest {
         Run run = run("up", "--http-port", "eighty");
         assertThat(run.exit).isEqualTo(2);
         assertThat(run.err.strip()).startsWith("kamerstroom: Invalid value 'eighty' for KAMERSTROOM_HTTP_PORT").doesNotContain("\n");
+    }
+
+    @Test
+    void upRefusesAPortThatIsTakenBeforeStartingAnything(@TempDir Path data) throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run("up", "--data", data.toString(), "--kafka-port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.exit).isEqualTo(2);
+            assertThat(run.err).contains("Port " + taken.getLocalPort() + " is already in use", "--kafka-port");
+        }
     }
 
     private record Run(int exit, String out, String err) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.launcher.up.SingleMachineStack;
 import nl.kamerstroom.launcher.up.UpConfig;
@@ -40,6 +41,8 @@ class UpIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Duration METRICS_TIMEOUT = Duration.ofSeconds(90);
     private static final String WORD = "zonnepanelenregeling";
+    private static final Pattern ENRICH_CAUGHT_UP = Pattern.compile(
+            "(?s).*\\ndocuments\\.ingested\\s[^\\n]*\\n(?:\\s+group [^\\n]*\\n)*?\\s+group kamerstroom-enrich\\s+committed\\s+\\d+\\s+lag\\s+0\\n.*");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -83,6 +86,9 @@ class UpIT {
             assertThat(status).containsPattern("ingested\\s+documents.ingested\\s+2\\s+2")
                     .containsPattern("enriched\\s+documents.enriched\\s+1\\s+1")
                     .containsPattern("indexed\\s+documents.index\\s+\\d+\\s+1");
+            // The enrich-service's consumer group has read everything ingested.
+            waitUntil("enrich lag 0", () -> ENRICH_CAUGHT_UP.matcher(cli(stack, "topics")).matches());
+            assertThat(cli(stack, "topics")).matches(ENRICH_CAUGHT_UP);
         }
     }
 
@@ -123,9 +129,13 @@ class UpIT {
     }
 
     private static String status(SingleMachineStack stack) {
+        return cli(stack, "status");
+    }
+
+    private static String cli(SingleMachineStack stack, String command) {
         StringWriter out = new StringWriter();
         int exit = Kamerstroom.commandLine().setOut(new PrintWriter(out))
-                .execute("status", "--bootstrap-servers", stack.bootstrapServers());
+                .execute(command, "--bootstrap-servers", stack.bootstrapServers());
         assertThat(exit).isZero();
         return out.toString();
     }

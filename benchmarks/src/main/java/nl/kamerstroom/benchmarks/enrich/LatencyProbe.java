@@ -26,7 +26,7 @@ import org.apache.kafka.streams.Topology;
 /**
  * End-to-end latency through a running topology at a modest, steady rate: from the moment a
  * document is written to documents.ingested (its record timestamp, which Streams carries over to
- * the output) until a read_committed consumer receives it on documents.enriched.
+ * the output) until a read_committed consumer receives it on the output topic.
  */
 final class LatencyProbe {
 
@@ -34,8 +34,8 @@ final class LatencyProbe {
     }
 
     /** @return latencies in milliseconds, sorted */
-    static List<Long> measure(Topology topology, Properties streamsProps, KafkaConfig kafka, Topics topics,
-                              List<IngestedDocument> documents, int perSecond) throws Exception {
+    static List<Long> measure(Topology topology, Properties streamsProps, String outputTopic, KafkaConfig kafka,
+                              Topics topics, List<IngestedDocument> documents, int perSecond) throws Exception {
         // Only the documents written from now on: the topic already holds the throughput runs' documents.
         streamsProps.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "latest");
         try (KafkaStreams streams = new KafkaStreams(topology, streamsProps);
@@ -45,8 +45,8 @@ final class LatencyProbe {
              KafkaProducer<String, IngestedDocument> producer = new KafkaProducer<>(
                      KafkaClients.documentProducer(kafka, "bench-latency"), new StringSerializer(),
                      topics.ingested.valueSerde().serializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED).stream()
-                    .map(p -> new TopicPartition(Topics.ENRICHED, p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(outputTopic).stream()
+                    .map(p -> new TopicPartition(outputTopic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);

@@ -20,7 +20,8 @@ import org.apache.kafka.common.TopicPartition;
  *       {@code REBUILD_DOCUMENTS} (10,000), and how soon a new document is searchable after that.</li>
  * </ol>
  * Run: {@code java -Xmx2g -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*'
- * nl.kamerstroom.benchmarks.index.IndexBenchmark [DOCUMENTS [REBUILD_DOCUMENTS]]} from the repository root.
+ * nl.kamerstroom.benchmarks.index.IndexBenchmark [DOCUMENTS [REBUILD_DOCUMENTS]]} from the repository root;
+ * 0 skips a part.
  */
 public final class IndexBenchmark {
 
@@ -39,14 +40,18 @@ public final class IndexBenchmark {
                 documents, BenchmarkDocuments.DOCUMENT_CHARS, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, (System.nanoTime() - started) / 1e9);
 
-        Path dir = Files.createTempDirectory("index-bench-");
-        try (SearchIndex index = SearchIndex.open(dir)) {
-            indexDirectly(index, source, documents);
-            QueryLatency.measure(new DocumentSearch(index), System.out);
-        } finally {
-            delete(dir);
+        if (documents > 0) {
+            Path dir = Files.createTempDirectory("index-bench-");
+            try (SearchIndex index = SearchIndex.open(dir)) {
+                indexDirectly(index, source, documents);
+                QueryLatency.measure(new DocumentSearch(index), System.out);
+            } finally {
+                delete(dir);
+            }
         }
-        RebuildFromTopic.measure(source, rebuildDocuments, System.out);
+        if (rebuildDocuments > 0) {
+            RebuildFromTopic.measure(source, rebuildDocuments, System.out);
+        }
     }
 
     private static void indexDirectly(SearchIndex index, BenchmarkDocuments source, int documents) throws IOException {

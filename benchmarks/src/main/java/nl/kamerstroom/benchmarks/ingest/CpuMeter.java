@@ -4,10 +4,21 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
- * CPU time spent by this JVM and the broker's JVM together. On a shared machine wall-clock rates
- * move with whatever else runs; CPU time per file moves much less, so both are reported.
+ * CPU time spent by this JVM and by the broker's JVM. On a shared machine wall-clock rates move
+ * with whatever else runs; CPU time per file moves much less, so both are reported.
  */
 final class CpuMeter {
+
+    /** CPU used so far by this JVM and by the broker. */
+    record Reading(Duration jvm, Duration broker) {
+        Duration total() {
+            return jvm.plus(broker);
+        }
+
+        Reading minus(Reading earlier) {
+            return new Reading(jvm.minus(earlier.jvm), broker.minus(earlier.broker));
+        }
+    }
 
     private final long brokerPid;
 
@@ -15,9 +26,9 @@ final class CpuMeter {
         this.brokerPid = brokerPid;
     }
 
-    Duration now() {
+    Reading now() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         Duration broker = ProcessHandle.of(brokerPid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
-        return Duration.ofNanos(os.getProcessCpuTime()).plus(broker);
+        return new Reading(Duration.ofNanos(os.getProcessCpuTime()), broker);
     }
 }

@@ -48,8 +48,8 @@ public final class IngestBenchmark {
             System.out.println();
             System.out.println("Wall clock (files/s, MB/s of input) and CPU ms per file (this JVM + broker), "
                     + "service vs bare Tika; ratio = service / Tika time");
-            System.out.printf("%-11s %6s %8s %8s %8s %9s %6s %9s %9s %6s%n", "files", "count", "svc f/s",
-                    "svc MB/s", "tika f/s", "tika MB/s", "ratio", "svc cpu", "tika cpu", "ratio");
+            System.out.printf("%-11s %6s %8s %8s %8s %9s %6s %9s %9s %9s %6s%n", "files", "count", "svc f/s",
+                    "svc MB/s", "tika f/s", "tika MB/s", "ratio", "svc cpu", "(broker)", "tika cpu", "ratio");
             results.forEach(r -> System.out.println(r.line()));
         } finally {
             BenchmarkFiles.deleteTree(work);
@@ -69,23 +69,23 @@ public final class IngestBenchmark {
         Duration tikaTime;
         Duration tikaCpu;
         Duration serviceTime;
-        Duration serviceCpu;
+        CpuMeter.Reading serviceCpu;
         try (ServiceRun service = ServiceRun.start(config)) {
             // Both warm up before either is measured, so neither profits from the other's JIT work;
             // Tika runs before and after the service (on the files in done/) and its better run counts.
             tika.parseAll(warm);
             service.ingest(warm);
-            Duration start = cpu.now();
+            CpuMeter.Reading start = cpu.now();
             Duration tikaBefore = tika.parseAll(measured);
-            Duration middle = cpu.now();
+            CpuMeter.Reading middle = cpu.now();
             List<Path> done = measured.stream().map(f -> config.doneDir().resolve(f.getFileName())).toList();
             serviceTime = service.ingest(measured);
-            Duration afterService = cpu.now();
+            CpuMeter.Reading afterService = cpu.now();
             Duration tikaAfter = tika.parseAll(done);
-            Duration end = cpu.now();
+            CpuMeter.Reading end = cpu.now();
             serviceCpu = afterService.minus(middle);
             tikaTime = min(tikaBefore, tikaAfter);
-            tikaCpu = min(middle.minus(start), end.minus(afterService));
+            tikaCpu = min(middle.minus(start).total(), end.minus(afterService).total());
         }
         return new Result(name, measured.size(), bytes, serviceTime, tikaTime, serviceCpu, tikaCpu);
     }
@@ -94,16 +94,17 @@ public final class IngestBenchmark {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    record Result(String name, int files, long bytes, Duration service, Duration tika, Duration serviceCpu,
-                  Duration tikaCpu) {
+    record Result(String name, int files, long bytes, Duration service, Duration tika,
+                  CpuMeter.Reading serviceCpu, Duration tikaCpu) {
         String line() {
             double svc = service.toNanos() / 1e9;
             double bare = tika.toNanos() / 1e9;
-            double svcCpu = serviceCpu.toNanos() / 1e6 / files;
+            double svcCpu = serviceCpu.total().toNanos() / 1e6 / files;
+            double brokerCpu = serviceCpu.broker().toNanos() / 1e6 / files;
             double bareCpu = tikaCpu.toNanos() / 1e6 / files;
-            return String.format("%-11s %6d %8.1f %8.2f %8.1f %9.2f %5.2fx %9.2f %9.2f %5.2fx", name, files,
-                    files / svc, bytes / svc / 1e6, files / bare, bytes / bare / 1e6, svc / bare, svcCpu, bareCpu,
-                    svcCpu / bareCpu);
+            return String.format("%-11s %6d %8.1f %8.2f %8.1f %9.2f %5.2fx %9.2f %9.2f %9.2f %5.2fx", name, files,
+                    files / svc, bytes / svc / 1e6, files / bare, bytes / bare / 1e6, svc / bare, svcCpu, brokerCpu,
+                    bareCpu, svcCpu / bareCpu);
         }
     }
 }

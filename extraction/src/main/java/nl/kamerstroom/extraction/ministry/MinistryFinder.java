@@ -46,7 +46,7 @@ public final class MinistryFinder {
         mentionStart = w1;
       }
     }
-    if (name.needsOffice() && !office) {
+    if (name.needsOffice() && !office || office && ofAnotherCountry(t, end)) {
       return null;
     }
     return new MinistryMention(t.surface(mentionStart, end), t.originalStart(mentionStart), t.originalEnd(end),
@@ -60,6 +60,19 @@ public final class MinistryFinder {
     }
     int w2 = Words.previousWordStart(t, w1);
     return w2 >= 0 && Words.wordAt(t, w2).toLowerCase().endsWith("commissie");
+  }
+
+  /** "de minister van Buitenlandse Zaken van Oekraïne / van de Verenigde Staten": not a Dutch minister. */
+  private static boolean ofAnotherCountry(NormalizedText t, int end) {
+    int p = end;
+    if (!t.regionMatches(p, " van ")) {
+      return false;
+    }
+    p += 5;
+    if (t.regionMatches(p, "de ") || t.regionMatches(p, "het ")) {
+      p = t.at(p + 2) == ' ' ? p + 3 : p + 4;
+    }
+    return Character.isUpperCase(t.at(p)) && !t.regionMatches(p, "Nederland") && !t.regionMatches(p, "Koninkrijk");
   }
 
   /** "de Oekraïense minister van ...": a nationality adjective other than Dutch before the office. */

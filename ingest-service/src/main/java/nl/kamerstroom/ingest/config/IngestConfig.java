@@ -61,6 +61,11 @@ public record IngestConfig(KafkaConfig kafka, HttpConfig http, Path inboxDir, Pa
         if (maxFileSize < 1) {
             throw new ConfigException("MAX_FILE_SIZE must be at least 1 byte, got " + maxFileSize);
         }
+        if (inboxDir.equals(doneDir) || inboxDir.equals(failedDir)) {
+            // Finished files would be found again as new ones, for ever.
+            throw new ConfigException("DONE_DIR and FAILED_DIR must differ from INBOX_DIR " + inboxDir
+                    + " (folders inside the inbox are fine: they are not scanned)");
+        }
         if (settleTime.isNegative() || !parseTimeout.isPositive() || !rescanInterval.isPositive()) {
             throw new ConfigException("SETTLE_TIME must be zero or more, PARSE_TIMEOUT and RESCAN_INTERVAL positive");
         }

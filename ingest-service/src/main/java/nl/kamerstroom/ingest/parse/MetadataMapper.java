@@ -43,7 +43,8 @@ public final class MetadataMapper {
 
     /** Whether Tesseract read any of the text: it ran as a parser, or the PDF parser OCR'd pages. */
     static boolean ocrUsed(Metadata md) {
-        boolean parsedByTesseract = Stream.of(TikaCoreProperties.TIKA_PARSED_BY, TikaCoreProperties.TIKA_PARSED_BY_FULL_SET)
+        boolean parsedByTesseract = Stream
+                .of(TikaCoreProperties.TIKA_PARSED_BY, TikaCoreProperties.TIKA_PARSED_BY_FULL_SET)
                 .flatMap(p -> Stream.of(md.getValues(p)))
                 .anyMatch(TESSERACT::equals);
         Integer ocrPages = md.getInt(PDF.OCR_PAGE_COUNT);

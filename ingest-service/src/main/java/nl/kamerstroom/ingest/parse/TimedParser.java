@@ -12,7 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs each parse on its own thread and waits at most the parse timeout. A parse past its time
+ * Runs each parse on a parse thread and waits at most the parse timeout. A parse past its time
  * is interrupted and abandoned: the file fails, the caller moves on. Parsers that ignore the
  * interrupt keep their thread until they finish on their own; those threads are daemons and
  * counted ({@link #abandoned()}), so a stuck parser shows on /metrics instead of wedging the
@@ -23,7 +23,11 @@ public final class TimedParser implements AutoCloseable {
 
     private final TikaExtractor extractor;
     private final Duration timeout;
-    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+    /**
+     * Parse threads are reused (parsers keep thread-local caches worth keeping); a thread stuck in
+     * an abandoned parse stays busy and a fresh one takes its place.
+     */
+    private final ExecutorService threads = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("ingest-parse-", 0).daemon(true).factory());
     private final AtomicLong abandoned = new AtomicLong();
 

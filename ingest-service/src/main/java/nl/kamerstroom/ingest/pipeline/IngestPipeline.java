@@ -1,5 +1,7 @@
 package nl.kamerstroom.ingest.pipeline;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -75,6 +77,13 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     private void run(InboxFile file) {
+        if (!Files.exists(file.path(), LinkOption.NOFOLLOW_LINKS)) {
+            // Someone removed it from the claimed folder; retrying could only fail again.
+            LOG.warn("{} vanished from the claimed folder before it was finished", file.relativePath());
+            attempts.remove(file.relativePath());
+            release();
+            return;
+        }
         CompletableFuture<FileOutcome> finished;
         try {
             finished = processor.process(file);

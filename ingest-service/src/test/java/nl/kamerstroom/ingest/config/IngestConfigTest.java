@@ -59,5 +59,7 @@ class IngestConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PARSE_THREADS");
         assertThatThrownBy(() -> IngestConfig.from(Settings.of(Map.of("SETTLE_TIME", "soon"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SETTLE_TIME");
+        assertThatThrownBy(() -> IngestConfig.from(Settings.of(Map.of("INBOX_DIR", "/data/x", "DONE_DIR", "/data/x"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DONE_DIR");
     }
 }

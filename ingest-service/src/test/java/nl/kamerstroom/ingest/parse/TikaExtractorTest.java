@@ -47,6 +47,7 @@ class TikaExtractorTest {
         assertThat(e.title()).isEqualTo("Motie van het lid Jansen");
         assertThat(e.author()).isEqualTo("J. Jansen");
         assertThat(e.created()).isEqualTo(CREATED);
+        assertThat(e.modified()).isEqualTo(CREATED);
         assertThat(e.pageCount()).isEqualTo(2);
         assertThat(e.language()).isEqualTo("nl");
         assertThat(e.ocrUsed()).isFalse();

@@ -10,10 +10,10 @@ import sun.misc.Signal;
  * broker, so the services' last commits still reach a running broker.
  *
  * <p>Why signals and not a shutdown hook: shutdown hooks run concurrently in no fixed order, and
- * the embedded broker registers its own hook that kills its child JVMs at once (so that nothing
- * outlives a crashed test run). A hook of ours would race it and lose. Handling the signal
- * ourselves runs the ordered stop before the JVM begins to shut down; a second signal while
- * stopping exits at once.
+ * the embedded module registers its own hook that stops every child JVM at once (so that nothing
+ * outlives a crashed test run): the broker would go down while the services still commit.
+ * Handling the signal ourselves runs the ordered stop before the JVM begins to shut down; a
+ * second signal while stopping exits at once.
  */
 final class OrderlyShutdown {
 

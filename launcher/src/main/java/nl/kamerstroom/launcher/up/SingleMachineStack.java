@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.kamerstroom.common.config.HttpConfig;
 import nl.kamerstroom.common.config.KafkaConfig;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.common.lifecycle.Service;
-import nl.kamerstroom.embedded.KafkaBroker;
-import nl.kamerstroom.embedded.RegistryStorage;
-import nl.kamerstroom.embedded.SchemaRegistryServer;
+import nl.kamerstroom.embedded.LocalStack;
 import nl.kamerstroom.enrich.EnrichConfig;
 import nl.kamerstroom.enrich.EnrichService;
 import nl.kamerstroom.index.IndexConfig;
@@ -39,19 +41,22 @@ public final class SingleMachineStack implements AutoCloseable {
     static final String REGISTRY_HEAP = "256m";
 
     private final UpConfig config;
-    private final KafkaBroker broker;
-    private final SchemaRegistryServer registry;
+    private final LocalStack kafka;
     private final int httpPort;
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private final List<Service> services = new ArrayList<>();
     private long startMillis;
 
     private SingleMachineStack(UpConfig config) {
+        Ports.requireFree(config.kafkaPort(), "--kafka-port / KAMERSTROOM_KAFKA_PORT");
+        Ports.requireFree(config.registryPort(), "--registry-port / KAMERSTROOM_REGISTRY_PORT");
+        Ports.requireFree(config.httpPort(), "--http-port / KAMERSTROOM_HTTP_PORT");
         this.config = config;
-        this.broker = KafkaBroker.builder().dataDir(config.brokerDir()).port(config.kafkaPort()).heap(BROKER_HEAP).build();
-        this.registry = SchemaRegistryServer.builder().dataDir(config.registryDir()).port(config.registryPort())
-                .heap(REGISTRY_HEAP).storage(RegistryStorage.kafkaSql(broker.bootstrapServers())).build();
+        this.kafka = LocalStack.builder().dataDir(config.data()).kafkaPort(config.kafkaPort())
+                .registryPort(config.registryPort()).brokerHeap(BROKER_HEAP).registryHeap(REGISTRY_HEAP).build();
         this.httpPort = Ports.orFree(config.httpPort());
+        reservePort("ingest", IngestConfig.DEFAULT_HTTP_PORT);
+        reservePort("enrich", EnrichConfig.DEFAULT_HTTP_PORT);
     }
 
     /**
@@ -74,39 +79,65 @@ public final class SingleMachineStack implements AutoCloseable {
         for (Path folder : List.of(config.data(), config.inbox(), config.done(), config.failed())) {
             Files.createDirectories(folder);
         }
-        broker.start();
-        registry.start();
+        kafka.start();
         Settings shared = environment.with(Map.of(
-                KafkaConfig.BOOTSTRAP_SERVERS.name(), broker.bootstrapServers(),
-                KafkaConfig.SCHEMA_REGISTRY_URL.name(), registry.url(),
+                KafkaConfig.BOOTSTRAP_SERVERS.name(), kafka.bootstrapServers(),
+                KafkaConfig.SCHEMA_REGISTRY_URL.name(), kafka.schemaRegistryUrl(),
                 KafkaConfig.TOPIC_REPLICATION_FACTOR.name(), "1"));
         Service ingest = new IngestService(IngestConfig.from(shared.with(Map.of(
                 IngestConfig.INBOX_DIR.name(), config.inbox().toString(),
                 IngestConfig.DONE_DIR.name(), config.done().toString(),
                 IngestConfig.FAILED_DIR.name(), config.failed().toString(),
-                HttpConfig.portSetting(0).name(), port("ingest", IngestConfig.DEFAULT_HTTP_PORT)))));
-        start(ingest);
+                HttpConfig.portSetting(0).name(), Integer.toString(servicePorts.get("ingest"))))));
         Service enrich = new EnrichService(EnrichConfig.from(shared.with(Map.of(
                 EnrichConfig.STATE_DIR.name(), config.serviceDir("enrich").resolve("streams-state").toString(),
-                HttpConfig.portSetting(0).name(), port("enrich", EnrichConfig.DEFAULT_HTTP_PORT)))));
-        start(enrich);
-        PipelineHealth health = new PipelineHealth(broker::isRunning, registry::isRunning, List.of(ingest, enrich));
-        start(new IndexService(IndexConfig.from(shared.with(Map.of(
+                HttpConfig.portSetting(0).name(), Integer.toString(servicePorts.get("enrich"))))));
+        PipelineHealth health = new PipelineHealth(kafka.broker()::isRunning, kafka.registry()::isRunning,
+                List.of(ingest, enrich));
+        Service index = new IndexService(IndexConfig.from(shared.with(Map.of(
                 IndexConfig.INDEX_DIR.name(), config.serviceDir("index").toString(),
-                HttpConfig.portSetting(0).name(), Integer.toString(httpPort)))), health));
+                HttpConfig.portSetting(0).name(), Integer.toString(httpPort)))), health);
+        services.addAll(List.of(ingest, enrich, index));
+        startTogether(services);
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     }
 
     /** Ingest and enrich serve only /health and /metrics: their usual ports, or free ones when the API's port is free too. */
-    private String port(String service, int defaultPort) {
+    private void reservePort(String service, int defaultPort) {
         int port = Ports.orFree(config.httpPort() == 0 ? 0 : defaultPort);
+        Ports.requireFree(port, "--http-port 0 (" + service + " then takes a free port too)");
         servicePorts.put(service, port);
-        return Integer.toString(port);
     }
 
-    private void start(Service service) throws Exception {
-        service.start();
-        services.add(service);
+    /**
+     * The services need only the broker and registry, not each other, so they start side by side:
+     * ingest's Tika warm-up overlaps the Streams rebalances. The first failure is thrown once all
+     * have finished; {@link #close()} then stops the ones that did start.
+     */
+    private static void startTogether(List<Service> services) throws Exception {
+        try (ExecutorService starter = Executors.newFixedThreadPool(services.size(),
+                Thread.ofPlatform().name("start-", 0).factory())) {
+            List<Future<?>> starts = new ArrayList<>();
+            for (Service service : services) {
+                starts.add(starter.submit(() -> {
+                    service.start();
+                    return null;
+                }));
+            }
+            Exception failure = null;
+            for (Future<?> start : starts) {
+                try {
+                    start.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof Exception cause ? cause : e;
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** Stops the services (last started first), then the registry, then the broker; each waits for a clean stop. */
@@ -121,8 +152,7 @@ public final class SingleMachineStack implements AutoCloseable {
             }
         }
         services.clear();
-        registry.stop();
-        broker.stop();
+        kafka.close();
         LOG.info("Kamerstroom stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
@@ -131,11 +161,11 @@ public final class SingleMachineStack implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return kafka.bootstrapServers();
     }
 
     public String registryUrl() {
-        return registry.url();
+        return kafka.schemaRegistryUrl();
     }
 
     /** The web page; the API lives under {@code /api/}. */
@@ -162,6 +192,6 @@ public final class SingleMachineStack implements AutoCloseable {
 
     /** Process ids of the broker and registry JVMs (for measuring the whole stack's memory). */
     public List<Long> childPids() {
-        return List.of(broker.pid(), registry.pid());
+        return List.of(kafka.broker().pid(), kafka.registry().pid());
     }
 }

@@ -47,8 +47,10 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings environment = Settings.fromEnvironment().with(overrides());
         UpConfig config = UpConfig.from(environment);
-        OrderlyShutdown shutdown = OrderlyShutdown.onSignals();
         try (SingleMachineStack stack = SingleMachineStack.start(config, environment)) {
+            // Installed once running: a Ctrl-C while starting takes the JVM's usual exit, whose
+            // hooks stop the broker and registry.
+            OrderlyShutdown shutdown = OrderlyShutdown.onSignals();
             printReady(stack, spec.commandLine().getOut());
             shutdown.await();
         }

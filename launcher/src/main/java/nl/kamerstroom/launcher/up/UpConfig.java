@@ -43,14 +43,6 @@ public record UpConfig(Path data, Path inbox, Path done, Path failed, int httpPo
                 settings.get(HTTP_PORT), settings.get(KAFKA_PORT), settings.get(REGISTRY_PORT));
     }
 
-    public Path brokerDir() {
-        return data.resolve("kafka");
-    }
-
-    public Path registryDir() {
-        return data.resolve("registry");
-    }
-
     /** Where the services keep local state (Lucene index, Streams state stores). */
     public Path serviceDir(String service) {
         return data.resolve(service);
