@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
@@ -24,10 +25,16 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
 
-    /** Most of our records are documents of tens of kilobytes: start big, grow rarely. */
-    private static final int INITIAL_BUFFER = 32 * 1024;
+    private static final int INITIAL_BUFFER = 256;
 
-    private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    /**
+     * A writer per schema, with the size of the last record it wrote: documents of tens of KB
+     * and mention records of a hundred bytes share one serializer class, and sizing the buffer
+     * from the last record avoids both regrowth and large idle allocations.
+     */
+    private record SchemaWriter(DatumWriter<Object> writer, AtomicInteger lastSize) {}
+
+    private final Map<Schema, SchemaWriter> writers = new ConcurrentHashMap<>();
     private AvroSerdeConfig config;
     private SchemaRegistryClient registry;
     private boolean isKey;
@@ -75,7 +82,9 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     }
 
     private byte[] write(int id, Schema schema, T data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(INITIAL_BUFFER);
+        SchemaWriter schemaWriter = writers.computeIfAbsent(schema,
+                s -> new SchemaWriter(writerFor(s, data), new AtomicInteger(INITIAL_BUFFER)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(schemaWriter.lastSize().get() + 64);
         out.write(WireFormat.MAGIC_BYTE);
         out.write(id >>> 24);
         out.write(id >>> 16);
@@ -83,13 +92,14 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         out.write(id);
         try {
             BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writers.computeIfAbsent(schema, s -> writerFor(s, data)).write(data, encoder);
+            schemaWriter.writer().write(data, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             throw new SerializationException("Could not write " + schema.getFullName() + " as Avro: " + e.getMessage(), e);
         }
+        schemaWriter.lastSize().set(out.size());
         return out.toByteArray();
     }
 

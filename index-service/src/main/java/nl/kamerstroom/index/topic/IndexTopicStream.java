@@ -72,11 +72,7 @@ public final class IndexTopicStream implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + config.kafka().instanceId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // Static membership: a restarted instance takes its partitions back without a rebalance;
-        // a dynamic member would wait out the old member's 45 s session first. Needs a unique
-        // INSTANCE_ID per running instance (a duplicate is fenced).
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
-                config.applicationId() + "-" + config.kafka().instanceId());
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), staticMemberId(config));
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.streamsStateDir().toAbsolutePath().toString());
         // Under exactly-once every hop waits for the transaction commit (100 ms default) and Streams
         // lingers 100 ms before sending: together ~100 ms p99 per hop. 5 ms linger keeps batching for
@@ -91,5 +87,17 @@ public final class IndexTopicStream implements AutoCloseable {
         // for every other document; enrich-service owns the dead-letter topic for bad inputs.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         return props;
+    }
+
+    /**
+     * Static membership: a restarted instance takes its partitions back without a rebalance (a
+     * dynamic member would first wait out its predecessor's 45 s session). The id must be unique
+     * among running instances (a duplicate is fenced) and stable across restarts: INSTANCE_ID
+     * defaults to the host name, so the data directory, which no two instances can share (Lucene
+     * locks it), tells instances on one host apart.
+     */
+    static String staticMemberId(IndexConfig config) {
+        String dir = config.dataDir().toAbsolutePath().normalize().toString();
+        return config.applicationId() + "-" + config.kafka().instanceId() + "-" + Integer.toHexString(dir.hashCode());
     }
 }
