@@ -1,8 +1,5 @@
 package nl.kamerstroom.enrich;
 
-import java.util.List;
-import nl.kamerstroom.common.config.ConfigException;
-import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.common.lifecycle.ServiceRunner;
 
 /** Runs the enrich-service until the JVM is asked to stop. Settings: {@link EnrichConfig#SETTINGS}. */
@@ -12,14 +9,6 @@ public final class EnrichMain {
     }
 
     public static void main(String[] args) throws Exception {
-        EnrichConfig config;
-        try {
-            config = EnrichConfig.from(Settings.fromEnvironment());
-        } catch (ConfigException e) {
-            System.err.println("enrich-service: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
-        ServiceRunner.runUntilShutdown(List.of(new EnrichService(config)));
+        ServiceRunner.runFromEnvironment("enrich-service", settings -> new EnrichService(EnrichConfig.from(settings)));
     }
 }

@@ -89,7 +89,10 @@ public final class SingleMachineStack implements AutoCloseable {
                 IngestConfig.DONE_DIR.name(), config.done().toString(),
                 IngestConfig.FAILED_DIR.name(), config.failed().toString(),
                 HttpConfig.portSetting(0).name(), Integer.toString(servicePorts.get("ingest"))))));
-        Service enrich = new EnrichService(EnrichConfig.from(shared.with(Map.of(
+        // One enrich instance with a stable INSTANCE_ID: as a static member it gets its partitions
+        // back at once after a restart instead of waiting out the old member's session.
+        Settings enrichDefaults = Settings.of(Map.of(EnrichConfig.STATIC_MEMBERSHIP.name(), "true"));
+        Service enrich = new EnrichService(EnrichConfig.from(enrichDefaults.with(shared.raw()).with(Map.of(
                 EnrichConfig.STATE_DIR.name(), config.serviceDir("enrich").resolve("streams-state").toString(),
                 HttpConfig.portSetting(0).name(), Integer.toString(servicePorts.get("enrich"))))));
         PipelineHealth health = new PipelineHealth(kafka.broker()::isRunning, kafka.registry()::isRunning,
