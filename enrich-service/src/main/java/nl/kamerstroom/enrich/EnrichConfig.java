@@ -36,7 +36,7 @@ public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicatio
                     + "Instances with the same id share the partitions.");
     public static final Setting<Integer> STREAM_THREADS = Setting.integer("STREAM_THREADS", 1,
             "Stream threads in this instance (at most TOPIC_PARTITIONS do work).");
-    public static final Setting<Path> STATE_DIR = Setting.path("STATE_DIR", "data/enrich/streams-state",
+    public static final Setting<Path> STATE_DIR = Setting.path("STATE_DIR", "kamerstroom-data/enrich/streams-state",
             "Directory of the local state stores; keep it across restarts so they need not be restored.");
     public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("COMMIT_INTERVAL", "50ms",
             "Transaction commit interval. Output becomes visible to read_committed readers on commit, "

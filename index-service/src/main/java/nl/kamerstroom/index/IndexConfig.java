@@ -25,7 +25,7 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
-    public static final Setting<Path> INDEX_DIR = Setting.path("INDEX_DIR", "data/index",
+    public static final Setting<Path> INDEX_DIR = Setting.path("INDEX_DIR", "kamerstroom-data/index",
             "Local directory of the search index (lucene/) and the topology's state (streams/); "
                     + "delete it to rebuild the index from the topic.");
     public static final Setting<String> APPLICATION_ID = Setting.string("INDEX_APPLICATION_ID", "kamerstroom-index",

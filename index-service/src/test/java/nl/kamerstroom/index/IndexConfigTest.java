@@ -19,7 +19,7 @@ class IndexConfigTest {
 
         assertThat(config.http().port()).isEqualTo(8080);
         assertThat(config.http().bindAddress()).isEqualTo("127.0.0.1");
-        assertThat(config.luceneDir()).isEqualTo(Path.of("data/index/lucene"));
+        assertThat(config.luceneDir()).isEqualTo(Path.of("kamerstroom-data/index/lucene"));
         assertThat(config.applicationId()).isEqualTo("kamerstroom-index");
         assertThat(config.commitInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.refreshInterval()).isEqualTo(Duration.ofMillis(200));
