@@ -27,20 +27,18 @@ import org.slf4j.LoggerFactory;
  * a temp directory that {@link #close()} deletes. Ports are fixed when the broker is built, so
  * {@link #stop()} followed by {@link #start()} comes back on the same address.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends ChildServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
 
-    private final DataDir dataDir;
     private final int port;
     private final int controllerPort;
     private final String heap;
     private final Map<String, String> overrides;
     private final Duration startTimeout;
-    private ChildJvm child;
 
     private KafkaBroker(Builder builder) {
-        this.dataDir = DataDir.of(builder.dataDir, "kamerstroom-kafka-");
+        super(DataDir.of(builder.dataDir, "kamerstroom-kafka-"), Duration.ofSeconds(30));
         this.port = FreePort.orAny(builder.port);
         this.controllerPort = FreePort.orAny(builder.controllerPort);
         this.heap = builder.heap;
@@ -74,33 +72,6 @@ public final class KafkaBroker implements AutoCloseable {
         return this;
     }
 
-    /** Graceful stop: the broker flushes its logs and leaves a clean shutdown marker. */
-    public synchronized void stop() {
-        if (child != null) {
-            child.stop(Duration.ofSeconds(30));
-            child = null;
-        }
-    }
-
-    /** SIGKILL, as in a crash: the next start recovers the logs. */
-    public synchronized void kill() {
-        if (child != null) {
-            child.kill();
-            child = null;
-        }
-    }
-
-    /** Stops the broker and deletes its data directory when it is ephemeral. */
-    @Override
-    public void close() {
-        stop();
-        dataDir.deleteIfEphemeral();
-    }
-
-    public synchronized boolean isRunning() {
-        return child != null && child.isAlive();
-    }
-
     /** {@code 127.0.0.1:PORT}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
@@ -114,18 +85,9 @@ public final class KafkaBroker implements AutoCloseable {
         return controllerPort;
     }
 
-    public Path dataDir() {
-        return dataDir.path();
-    }
-
-    /** The child's stdout and stderr. */
+    @Override
     public Path logFile() {
         return dataDir.path().resolve("broker.log");
-    }
-
-    /** The child's process id, or -1 when it is not running. */
-    public synchronized long pid() {
-        return isRunning() ? child.pid() : -1;
     }
 
     private Path writeServerProperties() {

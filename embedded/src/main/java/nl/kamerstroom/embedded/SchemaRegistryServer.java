@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>Ports are fixed when the server is built, so {@link #stop()} followed by {@link #start()}
  * comes back on the same URL; with durable {@link RegistryStorage} every schema id survives that.
  */
-public final class SchemaRegistryServer implements AutoCloseable {
+public final class SchemaRegistryServer extends ChildServer {
 
     /** The path of Apicurio's Confluent-compatible API. */
     public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
@@ -28,17 +28,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
     private static final String SCHEMA_REGISTRY_JSON = "application/vnd.schemaregistry.v1+json";
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
 
-    private final DataDir dataDir;
     private final int port;
     private final int managementPort;
     private final String heap;
     private final RegistryStorage storage;
     private final Duration startTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private ChildJvm child;
 
     private SchemaRegistryServer(Builder builder) {
-        this.dataDir = DataDir.of(builder.dataDir, "kamerstroom-registry-");
+        super(DataDir.of(builder.dataDir, "kamerstroom-registry-"), Duration.ofSeconds(20));
         this.port = FreePort.orAny(builder.port);
         this.managementPort = FreePort.orAny(0);
         this.heap = builder.heap;
@@ -89,31 +87,6 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return this;
     }
 
-    public synchronized void stop() {
-        if (child != null) {
-            child.stop(Duration.ofSeconds(20));
-            child = null;
-        }
-    }
-
-    public synchronized void kill() {
-        if (child != null) {
-            child.kill();
-            child = null;
-        }
-    }
-
-    /** Stops the registry and deletes its data directory when it is ephemeral. */
-    @Override
-    public void close() {
-        stop();
-        dataDir.deleteIfEphemeral();
-    }
-
-    public synchronized boolean isRunning() {
-        return child != null && child.isAlive();
-    }
-
     /** The Confluent-compatible API: {@code http://127.0.0.1:PORT/apis/ccompat/v7}, for {@code schema.registry.url}. */
     public String url() {
         return "http://127.0.0.1:" + port + CCOMPAT_PATH;
@@ -123,16 +96,9 @@ public final class SchemaRegistryServer implements AutoCloseable {
         return port;
     }
 
-    public Path dataDir() {
-        return dataDir.path();
-    }
-
+    @Override
     public Path logFile() {
         return dataDir.path().resolve("registry.log");
-    }
-
-    public synchronized long pid() {
-        return isRunning() ? child.pid() : -1;
     }
 
     private boolean answers() {
