@@ -3,6 +3,7 @@ package nl.kamerstroom.enrich.errors;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -26,6 +27,8 @@ public record DeadLetter(String stage, String topic, int partition, long offset,
     public static final String PROCESS = "process";
     public static final String PRODUCE = "produce";
     public static final String SERIALIZE = "serialize";
+    /** Every stage a dead letter can come from. */
+    public static final List<String> STAGES = List.of(DESERIALIZE, PROCESS, PRODUCE, SERIALIZE);
 
     public static final String HEADER_TOPIC = "__connect.errors.topic";
     public static final String HEADER_PARTITION = "__connect.errors.partition";

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.kamerstroom.enrich.errors.DeadLetter;
 
 /**
  * The service's own counters, next to the Kafka Streams metrics on {@code /metrics}. Counted
@@ -31,6 +32,8 @@ public final class EnrichMetrics {
         this.threadReplacements = Counter.builder("kamerstroom.enrich.stream.thread.replacements")
                 .description("Stream threads that died of an unexpected error and were replaced")
                 .register(registry);
+        // Registered up front so dashboards and alerts see 0 rather than no series at all.
+        DeadLetter.STAGES.forEach(this::deadLetterCounter);
     }
 
     public void enriched(Duration extractionTime) {
@@ -44,10 +47,14 @@ public final class EnrichMetrics {
 
     /** A record went to the dead-letter topic; {@code reason} is the stage that failed. */
     public void deadLetter(String reason) {
-        deadLetters.computeIfAbsent(reason, r -> Counter.builder("kamerstroom.enrich.dlq")
+        deadLetterCounter(reason).increment();
+    }
+
+    private Counter deadLetterCounter(String reason) {
+        return deadLetters.computeIfAbsent(reason, r -> Counter.builder("kamerstroom.enrich.dlq")
                 .description("Records sent to documents.dlq, by the stage that failed")
                 .tag("reason", r)
-                .register(registry)).increment();
+                .register(registry));
     }
 
     public void threadReplaced() {
