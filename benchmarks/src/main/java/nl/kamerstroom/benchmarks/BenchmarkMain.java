@@ -27,7 +27,7 @@ public final class BenchmarkMain {
       default -> {
         System.err.println("usage: bin/kamerstroom bench extraction|ingest|enrich|index [ARGS…]");
         System.err.println("  extraction               entity extraction MB/s on the sample corpus ($" + Corpus.ENV
-            + ", default ../shared/corpus) next to a count-spaces baseline (JMH, one thread)");
+            + ", default extraction/corpus/sample) next to a count-spaces baseline (JMH, one thread)");
         System.err.println("  ingest [TEXTS] [PDFS]    files/s and MB/s through ingest-service to a real broker,"
             + " next to bare Tika on the same files (default 2000 20 KB texts, 400 PDFs)");
         System.err.println("  enrich [DOCS]            documents/s through the enrich topology on a real broker,"

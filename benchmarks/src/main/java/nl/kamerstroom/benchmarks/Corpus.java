@@ -11,10 +11,12 @@ import java.util.stream.Stream;
 /** The benchmark texts: every *.txt of the sample corpus, in name order. */
 public record Corpus(Path dir, List<String> texts) {
 
-  /** Environment variable naming the corpus folder; default ../shared/corpus beside the repository root. */
+  /** Environment variable naming the corpus folder; default the sample corpus inside the repository. */
   public static final String ENV = "KAMERSTROOM_CORPUS";
   /** System property that hands the folder to JMH's forked JVMs. */
   public static final String PROPERTY = "kamerstroom.corpus";
+  /** The annotated sample corpus, relative to the repository root. */
+  public static final String IN_REPOSITORY = "extraction/corpus/sample";
 
   public static Corpus load(Path dir) {
     try (Stream<Path> files = Files.list(dir)) {
@@ -43,7 +45,7 @@ public record Corpus(Path dir, List<String> texts) {
   }
 
   /**
-   * $KAMERSTROOM_CORPUS, else ../shared/corpus relative to the repository root (the nearest folder up
+   * $KAMERSTROOM_CORPUS, else extraction/corpus/sample under the repository root (the nearest folder up
    * from the working directory that holds pom.xml and benchmarks/).
    */
   public static Path locate(String env, Path workingDir) {
@@ -57,6 +59,6 @@ public record Corpus(Path dir, List<String> texts) {
         break;
       }
     }
-    return root.resolve("../shared/corpus").normalize();
+    return root.resolve(IN_REPOSITORY);
   }
 }

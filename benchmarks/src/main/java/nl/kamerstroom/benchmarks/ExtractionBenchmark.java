@@ -28,7 +28,7 @@ public class ExtractionBenchmark {
 
   @Setup
   public void setup() {
-    texts = Corpus.load(Path.of(System.getProperty(Corpus.PROPERTY, "../shared/corpus"))).texts();
+    texts = Corpus.load(Path.of(System.getProperty(Corpus.PROPERTY, Corpus.IN_REPOSITORY))).texts();
     extractor = EntityExtractor.create();
   }
 

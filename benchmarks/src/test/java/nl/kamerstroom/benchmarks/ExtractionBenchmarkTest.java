@@ -23,11 +23,11 @@ class ExtractionBenchmarkTest {
   }
 
   @Test
-  void corpusComesFromTheEnvironmentOrBesideTheRepositoryRoot(@TempDir Path repo) throws IOException {
+  void corpusComesFromTheEnvironmentOrTheRepository(@TempDir Path repo) throws IOException {
     Files.createDirectories(repo.resolve("benchmarks/target"));
     Files.writeString(repo.resolve("pom.xml"), "<project/>");
     assertThat(Corpus.locate(null, repo.resolve("benchmarks/target")))
-        .isEqualTo(repo.resolve("../shared/corpus").normalize());
+        .isEqualTo(repo.resolve("extraction/corpus/sample"));
     assertThat(Corpus.locate("/data/corpus", repo)).isEqualTo(Path.of("/data/corpus"));
   }
 }

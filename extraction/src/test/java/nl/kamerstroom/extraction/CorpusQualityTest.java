@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Precision, recall and F1 per type on the annotated sample corpus (system property
- * {@code kamerstroom.corpus}, set by the pom to ../shared/corpus), failing below 0.95 for any type.
+ * {@code kamerstroom.corpus}, set by the pom to extraction/corpus/sample), failing below 0.95 for any type.
  */
 class CorpusQualityTest {
 
@@ -25,7 +25,7 @@ class CorpusQualityTest {
 
   @Test
   void everyTypeReachesTheQualityBar() throws IOException {
-    String location = System.getProperty("kamerstroom.corpus", "../shared/corpus");
+    String location = System.getProperty("kamerstroom.corpus", "corpus/sample");
     Path corpus = Path.of(location);
     Path gold = corpus.resolve("gold");
     assertThat(gold).as("annotated corpus not found at %s (set -Dkamerstroom.corpus=DIR; it must hold "
