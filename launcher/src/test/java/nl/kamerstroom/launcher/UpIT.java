@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kamerstroom up} end to end, in process: the whole stack on free ports in a temp folder,
  * a document through the inbox into the search index, a restart on the same folder that keeps
  * the document and duplicates nothing. While the stack runs it also checks that every metric the
- * Grafana dashboard queries is one the services really export.
+ * Grafana dashboard queries is one the services really export, and that downstream consumers in
+ * Node.js and Python read the index topic as the pipeline writes it.
  */
 class UpIT {
 
@@ -60,9 +62,11 @@ class UpIT {
 
         try (SingleMachineStack stack = SingleMachineStack.start(config, environment)) {
             report("first start", stack);
-            drop(config.inbox(), "kamerbrief.txt", "Kamerbrief over de " + WORD + " van het Ministerie van Financiën.");
+            drop(config.inbox(), "kamerbrief.txt", "Kamerbrief over de " + WORD
+                    + " van het Ministerie van Financiën: 300 miljoen euro voor Oekraïne.");
             waitUntil("document searchable", () -> searchTotal(stack) == 1);
             assertThat(searchTotal(stack)).isEqualTo(1);
+            downstreamConsumersReadTheIndexTopic(stack);
             waitUntil("/api/health 200", () -> status(stack.searchUrl() + "api/health") == 200);
             assertThat(status(stack.searchUrl() + "api/health")).isEqualTo(200);
             assertThat(Files.exists(config.done().resolve("kamerbrief.txt"))).isTrue();
@@ -90,6 +94,29 @@ class UpIT {
             // The enrich-service's consumer group has read everything ingested.
             waitUntil("enrich lag 0", () -> ENRICH_CAUGHT_UP.matcher(cli(stack, "topics")).matches());
             assertThat(cli(stack, "topics")).matches(ENRICH_CAUGHT_UP);
+        }
+    }
+
+    /** The index topic as a Node.js and a Python service read it: zstd, read_committed, Confluent wire format. */
+    private static void downstreamConsumersReadTheIndexTopic(SingleMachineStack stack) throws Exception {
+        JsonNode fromNode = DownstreamConsumers.node(stack.bootstrapServers(), stack.registryUrl(), Topics.INDEX, 1)
+                .getFirst();
+        JsonNode document = fromNode.path("value");
+        assertThat(document.path("id").asText()).isEqualTo(fromNode.path("key").asText()).hasSize(64);
+        assertThat(document.path("fileName").asText()).isEqualTo("kamerbrief.txt");
+        assertThat(document.path("text").asText()).contains(WORD);
+        assertThat(document.path("summary").path("ministryIds").get(0).asText()).isEqualTo("FIN");
+        assertThat(document.path("summary").path("countryIds").get(0).asText()).isEqualTo("UA");
+        JsonNode amount = document.path("entities").path("amounts").get(0);
+        assertThat(DownstreamConsumers.decimal(amount.path("value"), 2)).isEqualByComparingTo("300000000");
+
+        for (List<JsonNode> fromPython : DownstreamConsumers.python(stack.bootstrapServers(), stack.registryUrl(),
+                Topics.INDEX, 1).stream().toList()) {
+            JsonNode record = fromPython.getFirst();
+            assertThat(record.path("key").asText()).isEqualTo(fromNode.path("key").asText());
+            assertThat(record.path("value").path("text").asText()).isEqualTo(document.path("text").asText());
+            assertThat(record.path("value").path("entities").path("amounts").get(0).path("value").asText())
+                    .isEqualTo("300000000.00");
         }
     }
 

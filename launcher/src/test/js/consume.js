@@ -2,8 +2,16 @@
 // official AvroDeserializer, printing each as one JSON line. Bytes (Avro decimals) are
 // printed as {"$bytes": "<hex>"} so the caller can check them exactly.
 // Usage: node consume.js BOOTSTRAP REGISTRY_URL TOPIC COUNT
-const { Kafka, logLevel } = require('kafkajs');
+const { Kafka, logLevel, CompressionTypes, CompressionCodecs } = require('kafkajs');
 const { SchemaRegistryClient, AvroDeserializer, SerdeType } = require('@confluentinc/schemaregistry');
+const fzstd = require('fzstd');
+
+// The pipeline's producers compress with zstd; kafkajs ships only gzip. A consumer needs only
+// decompression, which fzstd does in plain JavaScript (no native build).
+CompressionCodecs[CompressionTypes.ZSTD] = () => ({
+  compress: async () => { throw new Error('this consumer only reads'); },
+  decompress: async (buffer) => Buffer.from(fzstd.decompress(buffer)),
+});
 
 async function main() {
   const [bootstrap, registryUrl, topic, countArg] = process.argv.slice(2);
@@ -19,7 +27,7 @@ async function main() {
     const timer = setTimeout(() => reject(new Error(`timed out after reading ${seen} of ${expected} records`)), 60000);
     consumer.run({
       eachMessage: async ({ message }) => {
-        const value = await deserializer.deserialize(topic, message.value);
+        const value = message.value === null ? null : await deserializer.deserialize(topic, message.value);
         process.stdout.write(JSON.stringify({ key: message.key.toString(), value }, bytesAsHex) + '\n');
         if (++seen === expected) {
           clearTimeout(timer);
