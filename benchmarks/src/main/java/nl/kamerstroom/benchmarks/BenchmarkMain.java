@@ -5,6 +5,7 @@ import java.util.Arrays;
 import nl.kamerstroom.benchmarks.enrich.EnrichBenchmark;
 import nl.kamerstroom.benchmarks.index.IndexBenchmark;
 import nl.kamerstroom.benchmarks.ingest.IngestBenchmark;
+import nl.kamerstroom.benchmarks.pipeline.PipelineBenchmark;
 
 /**
  * Entry point of all benchmarks: {@code bin/kamerstroom bench NAME [ARGS…]}, or
@@ -24,8 +25,9 @@ public final class BenchmarkMain {
       case "ingest" -> IngestBenchmark.main(rest);
       case "enrich" -> EnrichBenchmark.main(rest);
       case "index" -> IndexBenchmark.main(rest);
+      case "pipeline" -> PipelineBenchmark.main(rest);
       default -> {
-        System.err.println("usage: bin/kamerstroom bench extraction|ingest|enrich|index [ARGS…]");
+        System.err.println("usage: bin/kamerstroom bench extraction|ingest|enrich|index|pipeline [ARGS…]");
         System.err.println("  extraction               entity extraction MB/s on the sample corpus ($" + Corpus.ENV
             + ", default extraction/corpus/sample) next to a count-spaces baseline (JMH, one thread)");
         System.err.println("  ingest [TEXTS] [PDFS]    files/s and MB/s through ingest-service to a real broker,"
@@ -34,6 +36,10 @@ public final class BenchmarkMain {
             + " next to a pass-through topology (default 3000 documents of ~20 KB)");
         System.err.println("  index [DOCS] [REBUILD]   documents/s indexed, query p50/p99 on DOCS documents,"
             + " rebuild time from the topic for REBUILD documents (default 100000 10000)");
+        System.err.println("  pipeline [--texts 2000] [--pdfs 300] [--rate 20] [--seconds 30] [--json FILE]");
+        System.err.println("                           bin/kamerstroom up as a user runs it: text and PDF bursts until"
+            + " searchable, steady-rate latency, CPU and RSS per process, beside bare Tika, extraction, Lucene"
+            + " and the broker alone on the same files");
         System.exit(2);
       }
     }

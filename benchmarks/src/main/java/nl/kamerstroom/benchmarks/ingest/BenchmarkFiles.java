@@ -18,9 +18,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * Generated benchmark documents: ~20 KB of Dutch-looking parliamentary prose per file, each file
- * different (so none is a duplicate), as plain text and as PDFs of ~6 pages.
+ * different (so none is a duplicate), as plain text and as PDFs of ~6 pages. Each text starts with
+ * "Document SEED.", so the seed is a word that finds that one document.
  */
-final class BenchmarkFiles {
+public final class BenchmarkFiles {
 
     static final int TEXT_BYTES = 20_000;
     private static final String[] WORDS = ("de het een van en in op voor met aan door bij over de Tweede Kamer "
@@ -30,24 +31,41 @@ final class BenchmarkFiles {
 
     private final Path dir;
 
-    BenchmarkFiles(Path dir) {
+    public BenchmarkFiles(Path dir) {
         this.dir = dir;
     }
 
-    List<Path> texts(int count) throws IOException {
-        Path textDir = Files.createDirectories(dir.resolve("text"));
+    public List<Path> texts(int count) throws IOException {
+        return texts("text", 0, count);
+    }
+
+    /** {@code count} ~20 KB texts in folder {@code name}, seeds {@code firstSeed} onwards. */
+    public List<Path> texts(String name, int firstSeed, int count) throws IOException {
+        Path textDir = Files.createDirectories(dir.resolve(name));
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            files.add(Files.writeString(textDir.resolve("document-" + i + ".txt"), prose(i, TEXT_BYTES)));
+            int seed = firstSeed + i;
+            files.add(Files.writeString(textDir.resolve("document-" + seed + ".txt"), prose(seed, TEXT_BYTES)));
         }
         return files;
     }
 
-    List<Path> pdfs(int count) throws IOException {
-        Path pdfDir = Files.createDirectories(dir.resolve("pdf"));
+    public List<Path> pdfs(int count) throws IOException {
+        return pdfs("pdf", 1_000_000, count, TEXT_BYTES, TEXT_BYTES);
+    }
+
+    /**
+     * {@code count} PDFs in folder {@code name}, seeds {@code firstSeed} onwards, of between
+     * {@code minBytes} and {@code maxBytes} of text each (about 4 KB a page).
+     */
+    public List<Path> pdfs(String name, int firstSeed, int count, int minBytes, int maxBytes) throws IOException {
+        Path pdfDir = Files.createDirectories(dir.resolve(name));
+        Random sizes = new Random(firstSeed);
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            files.add(Files.write(pdfDir.resolve("document-" + i + ".pdf"), pdf(prose(1_000_000 + i, TEXT_BYTES))));
+            int seed = firstSeed + i;
+            int bytes = minBytes + (maxBytes > minBytes ? sizes.nextInt(maxBytes - minBytes + 1) : 0);
+            files.add(Files.write(pdfDir.resolve("document-" + seed + ".pdf"), pdf(prose(seed, bytes))));
         }
         return files;
     }
@@ -97,7 +115,7 @@ final class BenchmarkFiles {
         }
     }
 
-    static long totalBytes(List<Path> files) throws IOException {
+    public static long totalBytes(List<Path> files) throws IOException {
         long total = 0;
         for (Path file : files) {
             total += Files.size(file);
@@ -105,7 +123,7 @@ final class BenchmarkFiles {
         return total;
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

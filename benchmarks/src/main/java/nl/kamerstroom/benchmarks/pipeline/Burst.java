@@ -1,0 +1,34 @@
+package nl.kamerstroom.benchmarks.pipeline;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One burst: documents moved into the inbox at once until all were searchable, and what it cost. */
+record Burst(String name, int documents, Duration took, Map<String, Double> cpuSecondsByProcess,
+             Map<String, Double> cpuSecondsByStage, long peakRssBytes) {
+
+    double perSecond() {
+        return documents / (took.toNanos() / 1e9);
+    }
+
+    double cpuSeconds() {
+        return cpuSecondsByProcess.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    double cpuMillisPerDoc() {
+        return cpuSeconds() * 1000 / documents;
+    }
+
+    Map<String, Object> json() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("documents", documents);
+        json.put("seconds", took.toMillis() / 1e3);
+        json.put("docsPerSecond", perSecond());
+        json.put("cpuMillisPerDoc", cpuMillisPerDoc());
+        json.put("cpuSecondsByProcess", cpuSecondsByProcess);
+        json.put("cpuSecondsByStageInServicesJvm", cpuSecondsByStage);
+        json.put("peakRssMB", peakRssBytes >> 20);
+        return json;
+    }
+}

@@ -1,0 +1,229 @@
+package nl.kamerstroom.benchmarks.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.kamerstroom.benchmarks.ingest.BenchmarkFiles;
+
+/**
+ * The whole single-machine pipeline, measured as a user meets it, beside its raw parts on the same
+ * files in the same run:
+ * <ol>
+ *   <li>the raw parts alone, one thread each, before the stack starts (quiet machine): bare Tika's
+ *       AutoDetectParser on the texts and on the PDFs, entity extraction, Lucene indexing;</li>
+ *   <li>{@code bin/kamerstroom up} as its own process; a warm-up load, then a burst of texts and a
+ *       burst of PDFs moved into the inbox at once, each timed until every document is searchable,
+ *       with the CPU of every process (and of each stage's threads in the services' JVM) and the
+ *       peak RSS of the whole stack;</li>
+ *   <li>a steady rate of single texts: drop-to-searchable (and ingested-to-searchable) latency per
+ *       document, found by one OR query over the pending documents' unique words every 20 ms;</li>
+ *   <li>a producer/consumer round trip of the same texts through the stack's broker.</li>
+ * </ol>
+ * Prints one table with the ratios and writes the figures as JSON. Run: {@code bin/kamerstroom bench
+ * pipeline [--texts N] [--pdfs N] [--rate DOCS_PER_S] [--seconds S] [--json FILE]}.
+ */
+public final class PipelineBenchmark {
+
+    private static final Duration BURST_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Options options;
+    private final Path work;
+    private final Map<String, Object> json = new LinkedHashMap<>();
+    private final Report report = new Report();
+
+    private PipelineBenchmark(Options options, Path work) {
+        this.options = options;
+        this.work = work;
+    }
+
+    record Options(int texts, int pdfs, int warmup, int rate, int seconds, Path json, Path home) {
+        static Options parse(String[] args) {
+            Map<String, String> values = new LinkedHashMap<>(Map.of("--texts", "2000", "--pdfs", "300",
+                    "--warmup", "300", "--rate", "20", "--seconds", "30", "--json", "target/pipeline-bench.json"));
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                if (!values.containsKey(args[i])) {
+                    throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + values.keySet());
+                }
+                values.put(args[i], args[i + 1]);
+            }
+            Path home = Path.of(System.getProperty("kamerstroom.home", "")).toAbsolutePath();
+            return new Options(Integer.parseInt(values.get("--texts")), Integer.parseInt(values.get("--pdfs")),
+                    Integer.parseInt(values.get("--warmup")), Integer.parseInt(values.get("--rate")),
+                    Integer.parseInt(values.get("--seconds")), Path.of(values.get("--json")), home);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "kamerstroom-pipeline-bench");
+        try {
+            new PipelineBenchmark(options, work).run();
+        } finally {
+            BenchmarkFiles.deleteTree(work);
+        }
+    }
+
+    private void run() throws Exception {
+        BenchmarkFiles generator = new BenchmarkFiles(work.resolve("files"));
+        List<Path> texts = generator.texts("text", 0, options.texts);
+        List<Path> pdfs = generator.pdfs("pdf", 1_000_000, options.pdfs, 4_000, 96_000);
+        List<Path> warmTexts = generator.texts("warm-text", 3_000_000, options.warmup);
+        List<Path> warmPdfs = generator.pdfs("warm-pdf", 4_000_000, Math.max(1, options.warmup / 10), 4_000, 96_000);
+        List<Path> steady = generator.texts("steady", 5_000_000, options.rate * options.seconds);
+        System.out.printf("Pipeline benchmark: %d texts (%d MB), %d PDFs of 1-24 pages (%d MB); %d cores, load %.1f%n",
+                texts.size(), BenchmarkFiles.totalBytes(texts) >> 20, pdfs.size(), BenchmarkFiles.totalBytes(pdfs) >> 20,
+                Runtime.getRuntime().availableProcessors(), load());
+        json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "date", Instant.now().toString()));
+
+        List<String> textContents = RawParts.read(texts);
+        System.out.println("Raw parts, one thread each, before the stack starts ...");
+        RawParts.Rate tikaText = RawParts.bareTika(texts);
+        RawParts.Rate tikaPdf = RawParts.bareTika(pdfs);
+        RawParts.Rate extraction = RawParts.extraction(textContents);
+        RawParts.Rate lucene = RawParts.luceneAlone(RawParts.indexDocuments(textContents), work);
+
+        Path data = work.resolve("data");
+        try (UpProcess up = UpProcess.start(options.home, data, work.resolve("up.log"))) {
+            SearchClient search = new SearchClient(up.httpPort);
+            long started = System.nanoTime();
+            waitFor("the stack to answer", Duration.ofMinutes(3), () -> search.total() >= 0 || !up.isAlive());
+            check(up.isAlive(), "bin/kamerstroom up stopped; see its log " + work.resolve("up.log"));
+            System.out.printf("Stack up in %.1f s; warming up with %d texts and %d PDFs ...%n",
+                    UpProcess.since(started).toMillis() / 1e3, warmTexts.size(), warmPdfs.size());
+            Burst warm = burst("warm-up", up, search, concat(warmTexts, warmPdfs));
+            Burst textBurst = burst("TXT burst", up, search, texts);
+            Burst pdfBurst = burst("PDF burst", up, search, pdfs);
+            SteadyRate.Latencies latencies = new SteadyRate(up, search, options.rate).run(steady);
+            RawParts.Rate roundTrip = RawParts.brokerRoundTrip(up.bootstrapServers(), textContents);
+
+            report.row("TXT burst, docs/s", textBurst.perSecond(), tikaText.perSecond(), "bare Tika, 1 thread");
+            report.row("PDF burst, docs/s", pdfBurst.perSecond(), tikaPdf.perSecond(), "bare Tika, 1 thread");
+            report.row("TXT burst, docs/s", textBurst.perSecond(), extraction.perSecond(), "extraction alone");
+            report.row("TXT burst, docs/s", textBurst.perSecond(), lucene.perSecond(), "Lucene alone");
+            report.row("TXT burst, docs/s", textBurst.perSecond(), roundTrip.perSecond(), "broker round trip");
+            report.row("TXT burst, CPU ms/doc (all processes)", textBurst.cpuMillisPerDoc(), tikaText.cpuMillisPerItem(),
+                    "bare Tika CPU ms/doc");
+            report.row("PDF burst, CPU ms/doc (all processes)", pdfBurst.cpuMillisPerDoc(), tikaPdf.cpuMillisPerItem(),
+                    "bare Tika CPU ms/doc");
+            report.print(warm, textBurst, pdfBurst, latencies);
+
+            json.put("raw", Map.of("bareTikaText", tikaText, "bareTikaPdf", tikaPdf, "extraction", extraction,
+                    "lucene", lucene, "brokerRoundTrip", roundTrip));
+            json.put("bursts", Map.of("text", textBurst.json(), "pdf", pdfBurst.json()));
+            json.put("steady", latencies.json());
+            json.put("ratios", report.ratios());
+        }
+        Files.createDirectories(options.json.toAbsolutePath().getParent());
+        new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(options.json.toFile(), json);
+        System.out.println("Figures written to " + options.json.toAbsolutePath());
+    }
+
+    /** Moves every file into the inbox at once and waits until the search API counts all of them. */
+    private Burst burst(String name, UpProcess up, SearchClient search, List<Path> files) throws Exception {
+        long before = search.total();
+        Map<String, Long> pids = up.processes();
+        Map<String, Double> cpuBefore = cpuByProcess(pids);
+        Map<String, Double> stagesBefore = ProcFs.cpuSecondsByStage(up.pid(), Stages::of);
+        try (RssSampler rss = new RssSampler(pids.values())) {
+            long started = System.nanoTime();
+            for (Path file : files) {
+                Files.move(file, up.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+            waitFor(name, BURST_TIMEOUT, () -> search.total() >= before + files.size() || !up.isAlive());
+            Duration took = UpProcess.since(started);
+            check(search.total() >= before + files.size(), name + ": only " + (search.total() - before) + " of "
+                    + files.size() + " documents searchable; see " + up.data);
+            Map<String, Double> cpu = minus(cpuByProcess(pids), cpuBefore);
+            Burst burst = new Burst(name, files.size(), took, cpu,
+                    byStage(cpu.get(UpProcess.SERVICES), minus(ProcFs.cpuSecondsByStage(up.pid(), Stages::of), stagesBefore)),
+                    rss.peakBytes());
+            System.out.printf("  %s: %d documents in %.1f s = %.0f docs/s; %.1f CPU ms/doc; peak RSS %d MB%n", name,
+                    files.size(), took.toMillis() / 1e3, burst.perSecond(), burst.cpuMillisPerDoc(),
+                    burst.peakRssBytes() >> 20);
+            return burst;
+        }
+    }
+
+    /**
+     * Threads that ended during the burst (a parse thread, a rebalanced client) took their CPU time
+     * out of /proc with them: "other" is what the process used beyond the threads still there.
+     */
+    private static Map<String, Double> byStage(double processSeconds, Map<String, Double> threadSeconds) {
+        Map<String, Double> stages = new LinkedHashMap<>(threadSeconds);
+        stages.remove(Stages.OTHER);
+        stages.put(Stages.OTHER, processSeconds - stages.values().stream().mapToDouble(Double::doubleValue).sum());
+        return stages;
+    }
+
+    private static Map<String, Double> cpuByProcess(Map<String, Long> pids) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> cpu.put(name, ProcFs.cpuSeconds(pid)));
+        return cpu;
+    }
+
+    private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> delta = new LinkedHashMap<>();
+        after.forEach((key, value) -> delta.put(key, value - before.getOrDefault(key, 0.0)));
+        return delta;
+    }
+
+    static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    static void waitFor(String what, Duration timeout, Check check) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what + " after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    @FunctionalInterface
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** When ingest-service published the document (the event's ingestedAt); null if the API does not have it. */
+    static Instant ingestedAt(JsonNode document) {
+        return document == null || !document.hasNonNull("ingestedAt") ? null
+                : Instant.parse(document.path("ingestedAt").asText());
+    }
+}

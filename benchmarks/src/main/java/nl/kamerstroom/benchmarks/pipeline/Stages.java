@@ -1,0 +1,36 @@
+package nl.kamerstroom.benchmarks.pipeline;
+
+/**
+ * Which pipeline stage a thread of the {@code up} JVM works for, by its name as /proc shows it
+ * (cut to 15 characters). Kafka clients' network threads are named after the client, which the
+ * cut hides, so their CPU is reported as one line of its own.
+ */
+final class Stages {
+
+    static final String OTHER = "other (incl. ended threads)";
+
+    private Stages() {}
+
+    static String of(String thread) {
+        if (thread.startsWith("ingest")) {
+            return "ingest (watch, parse, publish)";
+        }
+        if (thread.startsWith("kamerstroom-enr") || thread.startsWith("enrich") || thread.startsWith("rocksdb")) {
+            return "enrich (Streams thread, state)";
+        }
+        if (thread.startsWith("kamerstroom-ind") || thread.startsWith("index")) {
+            return "index (topology, Lucene feeder)";
+        }
+        if (thread.startsWith("kafka-") || thread.startsWith("micrometer-kafk")) {
+            return "Kafka client I/O";
+        }
+        if (thread.startsWith("HTTP") || thread.startsWith("HttpClient")) {
+            return "HTTP (search API, health)";
+        }
+        if (thread.equals("VM Thread") || thread.startsWith("GC") || thread.startsWith("G1")
+                || thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+            return "JVM (GC, JIT)";
+        }
+        return OTHER;
+    }
+}
