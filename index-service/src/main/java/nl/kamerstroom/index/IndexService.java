@@ -66,7 +66,8 @@ public final class IndexService implements Service {
     @Override
     public synchronized void start() throws Exception {
         try (Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "index-admin"))) {
-            TopicCreator.ensure(admin, List.of(topics.enriched, topics.index), config.kafka().topicPartitions(),
+            TopicCreator.ensure(admin, List.of(topics.enriched, topics.index, topics.deadLetters, topics.indexDeadLetters),
+                    config.kafka().topicPartitions(),
                     config.kafka().topicReplicationFactor());
         }
         SearchIndex index = SearchIndex.open(config.luceneDir());

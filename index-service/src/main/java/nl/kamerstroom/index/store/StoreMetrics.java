@@ -37,6 +37,18 @@ public final class StoreMetrics {
         lag.set(records);
     }
 
+    /**
+     * Records sent to a dead-letter topic, by the topic they were read from (documents.enriched
+     * by the topology, documents.index by the store) and the stage that failed.
+     */
+    public static Counter deadLetterCounter(MeterRegistry registry, String sourceTopic, String stage) {
+        return Counter.builder("kamerstroom.index.dlq")
+                .description("Records sent to a dead-letter topic, by source topic and the stage that failed")
+                .tag("topic", sourceTopic)
+                .tag("reason", stage)
+                .register(registry);
+    }
+
     private static Counter documents(MeterRegistry registry, String operation) {
         return Counter.builder("kamerstroom_index_documents_indexed_total")
                 .description("Changes applied to the index from documents.index")
