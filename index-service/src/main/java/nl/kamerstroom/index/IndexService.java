@@ -17,14 +17,17 @@ import nl.kamerstroom.index.search.DocumentSearch;
 import nl.kamerstroom.index.store.FeedPolicy;
 import nl.kamerstroom.index.store.IndexFeeder;
 import nl.kamerstroom.index.store.SearchIndex;
+import nl.kamerstroom.index.store.StoreDeadLetters;
 import nl.kamerstroom.index.store.StoreMetrics;
 import nl.kamerstroom.index.topic.IndexTopicStream;
 import nl.kamerstroom.index.web.WebPage;
-import nl.kamerstroom.schema.IndexDocument;
 import nl.kamerstroom.topic.TopicCreator;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,8 +75,11 @@ public final class IndexService implements Service {
         }
         SearchIndex index = SearchIndex.open(config.luceneDir());
         started.add(index);
-        feeder = new IndexFeeder(storeConsumer(), topics.index.name(), index,
-                new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
+        StoreDeadLetters deadLetters = new StoreDeadLetters(deadLetterProducer(), topics.indexDeadLetters.name(),
+                config.kafka().instanceId(), registry);
+        started.add(deadLetters);
+        feeder = new IndexFeeder(storeConsumer(), topics.index.valueSerde().deserializer(), topics.index.name(), index,
+                deadLetters, new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
                 new StoreMetrics(registry, index), Clock.systemUTC());
         started.add(feeder);
         feeder.start();
@@ -131,13 +137,19 @@ public final class IndexService implements Service {
         registry.close();
     }
 
-    private KafkaConsumer<String, IndexDocument> storeConsumer() {
+    private KafkaProducer<byte[], byte[]> deadLetterProducer() {
+        return new KafkaProducer<>(KafkaClients.documentProducer(config.kafka(), "index-store-dlq"), new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<byte[], byte[]> storeConsumer() {
         // The group is for dashboards only (see IndexFeeder.commit); per instance, because every
         // replica consumes every partition and shared group offsets would mix their positions.
         String group = config.storeGroupId() + "-" + config.kafka().instanceId();
         Map<String, Object> props = KafkaClients.committedReader(config.kafka(), "index-store", group);
-        KafkaConsumer<String, IndexDocument> consumer = new KafkaConsumer<>(props,
-                topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer());
+        // Bytes: the feeder decodes, so a record it cannot decode reaches the dead-letter topic as it was.
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(registry);
         started.add(metrics);

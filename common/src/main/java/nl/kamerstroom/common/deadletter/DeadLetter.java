@@ -21,9 +21,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param partition source partition, -1 when unknown; {@code offset} likewise
  * @param taskId    the Streams task (Connect's task id header), null when unknown
  * @param processor the topology node that failed, null when unknown
+ * @param droppedValueBytes the size of a value left out because it was too large to write again, else -1
  */
 public record DeadLetter(String stage, String topic, int partition, long offset, String taskId, String processor,
-                         byte[] key, byte[] value, Headers originalHeaders, Exception error) {
+                         byte[] key, byte[] value, Headers originalHeaders, Exception error, int droppedValueBytes) {
 
     public static final String DESERIALIZE = "deserialize";
     public static final String PROCESS = "process";
@@ -45,9 +46,25 @@ public record DeadLetter(String stage, String topic, int partition, long offset,
     public static final String HEADER_INSTANCE = "kamerstroom.errors.instance";
     public static final String HEADER_STAGE = "kamerstroom.errors.stage";
     public static final String HEADER_PROCESSOR = "kamerstroom.errors.processor";
+    public static final String HEADER_VALUE_DROPPED = "kamerstroom.errors.value.dropped.bytes";
 
     /** Stack traces of deep call chains can be long; the head says what matters. */
     static final int MAX_STACKTRACE_CHARS = 16 * 1024;
+
+    public DeadLetter(String stage, String topic, int partition, long offset, String taskId, String processor,
+                      byte[] key, byte[] value, Headers originalHeaders, Exception error) {
+        this(stage, topic, partition, offset, taskId, processor, key, value, originalHeaders, error, -1);
+    }
+
+    /**
+     * This dead letter without its value, for a value larger than the dead-letter topic takes
+     * (a record can be over the limit uncompressed and under it compressed). The value stays
+     * readable in the source topic, at the offset the headers name, until its retention ends.
+     */
+    public DeadLetter withoutValue() {
+        return new DeadLetter(stage, topic, partition, offset, taskId, processor, key, null, originalHeaders, error,
+                value == null ? -1 : value.length);
+    }
 
     public ProducerRecord<byte[], byte[]> toRecord(String deadLetterTopic, String service, String instance) {
         return new ProducerRecord<>(deadLetterTopic, null, key, value, headers(service, instance));
@@ -81,6 +98,9 @@ public record DeadLetter(String stage, String topic, int partition, long offset,
         add(headers, HEADER_INSTANCE, instance);
         add(headers, HEADER_STAGE, stage);
         add(headers, HEADER_PROCESSOR, processor);
+        if (droppedValueBytes >= 0) {
+            add(headers, HEADER_VALUE_DROPPED, Integer.toString(droppedValueBytes));
+        }
         return headers;
     }
 

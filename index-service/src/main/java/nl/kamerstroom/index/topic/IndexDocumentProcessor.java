@@ -14,7 +14,6 @@ import nl.kamerstroom.serde.SchemaRegistryException;
 import nl.kamerstroom.topic.Topic;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -38,8 +37,6 @@ final class IndexDocumentProcessor implements Processor<byte[], byte[], byte[], 
     static final String DEAD_LETTER_SINK = "write-dead-letters";
     /** The service name in the dead letters' {@code kamerstroom.errors.service} header. */
     static final String SERVICE = "index";
-    /** Set (to the value's size) when a dead letter leaves out a value too large to write again. */
-    static final String HEADER_VALUE_DROPPED = "kamerstroom.errors.value.dropped.bytes";
     /** Room for the key, headers and record framing within the producer's max.request.size. */
     static final int OVERHEAD_ALLOWANCE = 16 * 1024;
     static final int MAX_VALUE_BYTES = Topics.MAX_MESSAGE_BYTES - OVERHEAD_ALLOWANCE;
@@ -93,7 +90,7 @@ final class IndexDocumentProcessor implements Processor<byte[], byte[], byte[], 
             }
             context.forward(record.withValue(value), INDEX_SINK);
         } catch (RuntimeException e) {
-            if (registryUnavailable(e)) {
+            if (e instanceof SchemaRegistryException registry && registry.isUnavailable()) {
                 throw e;
             }
             deadLetter(record, stage, e);
@@ -111,22 +108,15 @@ final class IndexDocumentProcessor implements Processor<byte[], byte[], byte[], 
         RecordMetadata where = context.recordMetadata().orElseThrow();
         LOG.warn("Sending record {}-{}@{} to the dead-letter topic: {} failed: {}", where.topic(), where.partition(),
                 where.offset(), stage, error.toString());
-        byte[] value = record.value();
-        boolean tooLarge = value != null && value.length > MAX_VALUE_BYTES;
         DeadLetter letter = new DeadLetter(stage, where.topic(), where.partition(), where.offset(),
-                context.taskId().toString(), IndexTopology.PROCESSOR, record.key(), tooLarge ? null : value,
+                context.taskId().toString(), IndexTopology.PROCESSOR, record.key(), record.value(),
                 record.headers(), error);
-        Headers headers = letter.headers(SERVICE, instanceId);
-        if (tooLarge) {
-            // It stays readable in the source topic, at the offset the headers name.
-            headers.add(HEADER_VALUE_DROPPED, Integer.toString(value.length).getBytes(StandardCharsets.UTF_8));
+        if (record.value() != null && record.value().length > MAX_VALUE_BYTES) {
+            letter = letter.withoutValue();
         }
-        context.forward(new Record<>(record.key(), letter.value(), record.timestamp(), headers), DEAD_LETTER_SINK);
+        context.forward(new Record<>(record.key(), letter.value(), record.timestamp(),
+                letter.headers(SERVICE, instanceId)), DEAD_LETTER_SINK);
         counters.deadLetter(stage);
-    }
-
-    private static boolean registryUnavailable(RuntimeException e) {
-        return e instanceof SchemaRegistryException registry && (registry.status() == 0 || registry.status() >= 500);
     }
 
     /**

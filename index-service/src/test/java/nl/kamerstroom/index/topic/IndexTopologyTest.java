@@ -202,7 +202,7 @@ class IndexTopologyTest {
         TestRecord<byte[], byte[]> letter = deadLetters.readRecord();
         assertThat(header(letter.headers(), DeadLetter.HEADER_STAGE)).isEqualTo(DeadLetter.PRODUCE);
         assertThat(letter.value()).isNull();
-        assertThat(Integer.parseInt(header(letter.headers(), IndexDocumentProcessor.HEADER_VALUE_DROPPED)))
+        assertThat(Integer.parseInt(header(letter.headers(), DeadLetter.HEADER_VALUE_DROPPED)))
                 .isGreaterThan(IndexDocumentProcessor.MAX_VALUE_BYTES);
         assertThat(index.isEmpty()).isTrue();
     }
