@@ -86,7 +86,7 @@ public final class IndexService implements Service {
         stream = new IndexTopicStream(config, topics, Clock.systemUTC(), registry);
         started.add(stream);
         stream.start();
-        SearchApi api = new SearchApi(new DocumentSearch(index), this::health, registry);
+        SearchApi api = new SearchApi(new DocumentSearch(index, config.queryTimeout()), this::health, registry);
         WebPage page = new WebPage();
         http = api.routes(HttpServer.builder(config.http()))
                 .health(this::health)

@@ -17,10 +17,12 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +76,12 @@ public final class LuceneDocuments {
         keywords(lucene, id, IndexFields.COUNTRY, summary.getCountryIds());
         keywords(lucene, id, IndexFields.MOTION, summary.getMotionIds());
         keywords(lucene, id, IndexFields.DOSSIER, dossiers(doc));
+        Set<IndexFields.EntityName> ministries = new LinkedHashSet<>();
+        doc.getEntities().getMinistries().forEach(m -> ministries.add(new IndexFields.EntityName(m.getId(), m.getName())));
+        names(lucene, id, IndexFields.MINISTRY, ministries);
+        Set<IndexFields.EntityName> countries = new LinkedHashSet<>();
+        doc.getEntities().getCountries().forEach(c -> countries.add(new IndexFields.EntityName(c.getId(), c.getName())));
+        names(lucene, id, IndexFields.COUNTRY, countries);
         for (AmountMention amount : doc.getEntities().getAmounts()) {
             lucene.add(new LongField(IndexFields.amount(amount.getCurrency()), cents(amount.getValue()), Field.Store.NO));
         }
@@ -133,6 +141,17 @@ public final class LuceneDocuments {
     private static void keywords(Document lucene, String id, String field, Collection<String> values) {
         for (String value : new LinkedHashSet<>(values)) {
             keyword(lucene, id, field, value);
+        }
+    }
+
+    private static void names(Document lucene, String id, String field, Set<IndexFields.EntityName> names) {
+        for (IndexFields.EntityName name : names) {
+            String label = name.label();
+            if (tooLong(label)) {
+                LOG.warn("Document {}: leaving a {}-character name of {} {} out", id, label.length(), field, name.id());
+            } else {
+                lucene.add(new SortedSetDocValuesField(IndexFields.names(field), new BytesRef(label)));
+            }
         }
     }
 

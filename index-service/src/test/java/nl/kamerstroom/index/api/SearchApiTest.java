@@ -119,6 +119,7 @@ class SearchApiTest {
         "/api/search?minAmount=-3",
         "/api/search?minAmount=1e999999999",
         "/api/entities?type=person",
+        "/api/entities?type=country&limit=1001",  // more than 1,000 entities per request
         "/api/entities",
     })
     void badParametersGetA400WithAMessage(String path) throws Exception {
