@@ -2,7 +2,9 @@ package nl.kamerstroom.index;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexService implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Supplier<Health> NO_PIPELINE = () -> Health.up("NOT_CHECKED", Map.of());
 
     private final IndexConfig config;
@@ -66,15 +70,40 @@ public final class IndexService implements Service {
         return "index";
     }
 
+    /**
+     * Starts the store, the API, the feeder and the topology, or, when any of them cannot start,
+     * stops what did and throws one exception saying why: no thread of a failed start lingers.
+     * The parts that fail fast without the broker (index folder, HTTP port) go first.
+     */
     @Override
     public synchronized void start() throws Exception {
-        try (Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "index-admin"))) {
-            TopicCreator.ensure(admin, List.of(topics.enriched, topics.index, topics.deadLetters, topics.indexDeadLetters),
-                    config.kafka().topicPartitions(),
-                    config.kafka().topicReplicationFactor());
+        try {
+            startParts();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("index-service could not start: " + e.getMessage(), e);
         }
-        SearchIndex index = SearchIndex.open(config.luceneDir());
+    }
+
+    private void startParts() throws Exception {
+        SearchIndex index = openIndex();
         started.add(index);
+        SearchApi api = new SearchApi(new DocumentSearch(index, config.queryTimeout()), this::health, registry);
+        WebPage page = new WebPage();
+        http = api.routes(HttpServer.builder(config.http()))
+                .health(this::health)
+                .metrics(registry)
+                .route("/", page::answer)
+                .start();
+        started.add(http);
+        Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "index-admin"));
+        try {
+            TopicCreator.ensure(admin, List.of(topics.enriched, topics.index, topics.deadLetters, topics.indexDeadLetters),
+                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor());
+        } finally {
+            // Without a broker a plain close() would wait out the pending call's 60 s API timeout.
+            admin.close(ADMIN_CLOSE_TIMEOUT);
+        }
         StoreDeadLetters deadLetters = new StoreDeadLetters(deadLetterProducer(), topics.indexDeadLetters.name(),
                 config.kafka().instanceId(), registry);
         started.add(deadLetters);
@@ -86,16 +115,19 @@ public final class IndexService implements Service {
         stream = new IndexTopicStream(config, topics, Clock.systemUTC(), registry);
         started.add(stream);
         stream.start();
-        SearchApi api = new SearchApi(new DocumentSearch(index, config.queryTimeout()), this::health, registry);
-        WebPage page = new WebPage();
-        http = api.routes(HttpServer.builder(config.http()))
-                .health(this::health)
-                .metrics(registry)
-                .route("/", page::answer)
-                .start();
-        started.add(http);
         LOG.info("Index service started: index in {}, search on http://{}:{}/", config.luceneDir().toAbsolutePath(),
                 config.http().bindAddress(), http.port());
+    }
+
+    /** Two instances cannot share one index folder: Lucene's write.lock says so, this says which setting to change. */
+    private SearchIndex openIndex() throws IOException {
+        try {
+            return SearchIndex.open(config.luceneDir());
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("the index folder " + config.luceneDir().toAbsolutePath()
+                    + " is in use by another index-service instance; give each instance its own "
+                    + IndexConfig.INDEX_DIR.name(), e);
+        }
     }
 
     /** Up when the store has caught up with the topic, the topology runs and the rest of the pipeline is up. */
@@ -120,7 +152,7 @@ public final class IndexService implements Service {
         return http.port();
     }
 
-    /** Closes the HTTP server, the topology, the feeder (which commits) and the index, in that order. */
+    /** Closes the topology, the feeder (which commits), the HTTP server and the index: the reverse of start. */
     @Override
     public synchronized void close() {
         if (closed) {
