@@ -77,6 +77,7 @@ class SearchApiTest {
         assertThat(hit.get("amounts").get(0).get("currency").asText()).isEqualTo("EUR");
         assertThat(hit.get("snippet").asText()).contains("<mark>Oekraïne</mark>");
         assertThat(body.get("facets").get("ministry").get(0).get("value").asText()).isEqualTo("BZ");
+        assertThat(body.get("timedOut").asBoolean()).isFalse();
     }
 
     @Test
