@@ -1,7 +1,6 @@
 package nl.kamerstroom.index.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.common.http.Health;
 import nl.kamerstroom.schema.IndexDocument;
-import nl.kamerstroom.serde.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,10 +51,9 @@ public final class IndexFeeder implements AutoCloseable {
     static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final Deserializer<IndexDocument> documents;
     private final String topic;
     private final SearchIndex index;
-    private final StoreDeadLetters deadLetters;
+    private final RecordApplier applier;
     private final FeedPolicy policy;
     private final StoreMetrics metrics;
     private final Clock clock;
@@ -81,10 +77,9 @@ public final class IndexFeeder implements AutoCloseable {
                        SearchIndex index, StoreDeadLetters deadLetters, FeedPolicy policy, StoreMetrics metrics,
                        Clock clock) {
         this.consumer = consumer;
-        this.documents = documents;
         this.topic = topic;
         this.index = index;
-        this.deadLetters = deadLetters;
+        this.applier = new RecordApplier(documents, index, deadLetters, metrics);
         this.policy = policy;
         this.metrics = metrics;
         this.clock = clock;
@@ -159,11 +154,19 @@ public final class IndexFeeder implements AutoCloseable {
         boolean retry = false;
         for (TopicPartition tp : records.partitions()) {
             for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
-                if (!apply(record)) {
+                RecordApplier.Outcome outcome = applier.apply(record);
+                if (outcome == RecordApplier.Outcome.RETRY_LATER) {
                     // Read it (and what follows in this partition) again on a later poll.
                     consumer.seek(tp, record.offset());
                     retry = true;
                     break;
+                }
+                if (outcome == RecordApplier.Outcome.DEAD_LETTERED) {
+                    uncommittedDeadLetters = true;
+                } else {
+                    uncommittedChanges++;
+                    unrefreshedChanges = true;
+                    progress.changed();
                 }
             }
         }
@@ -189,54 +192,6 @@ public final class IndexFeeder implements AutoCloseable {
             // Returns at once when close() is called.
             stopping.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
         }
-    }
-
-    /** Indexes the record or dead-letters it; false when it must be read again later. */
-    private boolean apply(ConsumerRecord<byte[], byte[]> record) throws IOException {
-        String stage = DeadLetter.DESERIALIZE;
-        try {
-            String id = documentId(record.key());
-            IndexDocument doc = documents.deserialize(record.topic(), record.headers(), record.value());
-            stage = DeadLetter.INDEX;
-            if (doc == null) {
-                index.delete(id);
-                metrics.deletes.increment();
-            } else {
-                index.upsert(id, doc);
-                metrics.upserts.increment();
-            }
-        } catch (RuntimeException e) {
-            if (e instanceof SchemaRegistryException registry && registry.isUnavailable()) {
-                LOG.warn("Cannot decode {}-{}@{} now, retrying: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-                return false;
-            }
-            if (index.broken()) {
-                throw e;
-            }
-            return deadLetter(record, stage, e);
-        }
-        uncommittedChanges++;
-        unrefreshedChanges = true;
-        progress.changed();
-        return true;
-    }
-
-    private static String documentId(byte[] key) {
-        if (key == null || key.length == 0) {
-            throw new IllegalArgumentException("Record has no key; documents.index is keyed by document id");
-        }
-        return new String(key, StandardCharsets.UTF_8);
-    }
-
-    private boolean deadLetter(ConsumerRecord<byte[], byte[]> record, String stage, RuntimeException error) {
-        DeadLetter letter = new DeadLetter(stage, record.topic(), record.partition(), record.offset(), null, null,
-                record.key(), record.value(), record.headers(), error);
-        if (!deadLetters.send(letter)) {
-            return false;
-        }
-        uncommittedDeadLetters = true;
-        return true;
     }
 
     private void refresh(Instant now) throws IOException {
