@@ -19,9 +19,11 @@ import nl.kamerstroom.common.config.Settings;
  * @param commitDocs      commit earlier once this many changes are pending
  * @param refreshInterval shortest time between two near-real-time refreshes of the searcher
  * @param storeGroupId    consumer group the store reports its offsets to, for lag dashboards only
+ * @param queryTimeout    how long one search may collect matches before it answers with what it found
  */
 public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, String applicationId,
-                          Duration commitInterval, int commitDocs, Duration refreshInterval, String storeGroupId) {
+                          Duration commitInterval, int commitDocs, Duration refreshInterval, String storeGroupId,
+                          Duration queryTimeout) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -39,12 +41,16 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
     public static final Setting<String> STORE_GROUP_ID = Setting.string("INDEX_STORE_GROUP_ID", "kamerstroom-index-store",
             "Consumer group (suffixed with INSTANCE_ID) the store commits its position to, only so dashboards show its lag.");
 
+    public static final Setting<Duration> QUERY_TIMEOUT = Setting.duration("INDEX_QUERY_TIMEOUT", "5s",
+            "How long one search may collect matches; then it answers with what it found, marked timedOut.");
+
     public static final List<Setting<?>> SETTINGS = settings();
 
     public static IndexConfig from(Settings settings) {
         return new IndexConfig(KafkaConfig.from(settings), HttpConfig.from(settings, DEFAULT_HTTP_PORT),
                 settings.get(INDEX_DIR), settings.get(APPLICATION_ID), settings.get(COMMIT_INTERVAL),
-                settings.get(COMMIT_DOCS), settings.get(REFRESH_INTERVAL), settings.get(STORE_GROUP_ID));
+                settings.get(COMMIT_DOCS), settings.get(REFRESH_INTERVAL), settings.get(STORE_GROUP_ID),
+                settings.get(QUERY_TIMEOUT));
     }
 
     public Path luceneDir() {
@@ -58,7 +64,8 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(KafkaConfig.SETTINGS);
         all.addAll(HttpConfig.settings(DEFAULT_HTTP_PORT));
-        all.addAll(List.of(INDEX_DIR, APPLICATION_ID, COMMIT_INTERVAL, COMMIT_DOCS, REFRESH_INTERVAL, STORE_GROUP_ID));
+        all.addAll(List.of(INDEX_DIR, APPLICATION_ID, COMMIT_INTERVAL, COMMIT_DOCS, REFRESH_INTERVAL, STORE_GROUP_ID,
+                QUERY_TIMEOUT));
         return List.copyOf(all);
     }
 }

@@ -2,7 +2,9 @@ package nl.kamerstroom.index;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +19,18 @@ import nl.kamerstroom.index.search.DocumentSearch;
 import nl.kamerstroom.index.store.FeedPolicy;
 import nl.kamerstroom.index.store.IndexFeeder;
 import nl.kamerstroom.index.store.SearchIndex;
+import nl.kamerstroom.index.store.StoreDeadLetters;
 import nl.kamerstroom.index.store.StoreMetrics;
 import nl.kamerstroom.index.topic.IndexTopicStream;
 import nl.kamerstroom.index.web.WebPage;
-import nl.kamerstroom.schema.IndexDocument;
 import nl.kamerstroom.topic.TopicCreator;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexService implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Supplier<Health> NO_PIPELINE = () -> Health.up("NOT_CHECKED", Map.of());
 
     private final IndexConfig config;
@@ -63,23 +70,25 @@ public final class IndexService implements Service {
         return "index";
     }
 
+    /**
+     * Starts the store, the API, the feeder and the topology, or, when any of them cannot start,
+     * stops what did and throws one exception saying why: no thread of a failed start lingers.
+     * The parts that fail fast without the broker (index folder, HTTP port) go first.
+     */
     @Override
     public synchronized void start() throws Exception {
-        try (Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "index-admin"))) {
-            TopicCreator.ensure(admin, List.of(topics.enriched, topics.index), config.kafka().topicPartitions(),
-                    config.kafka().topicReplicationFactor());
+        try {
+            startParts();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("index-service could not start: " + e.getMessage(), e);
         }
-        SearchIndex index = SearchIndex.open(config.luceneDir());
+    }
+
+    private void startParts() throws Exception {
+        SearchIndex index = openIndex();
         started.add(index);
-        feeder = new IndexFeeder(storeConsumer(), topics.index.name(), index,
-                new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
-                new StoreMetrics(registry, index), Clock.systemUTC());
-        started.add(feeder);
-        feeder.start();
-        stream = new IndexTopicStream(config, topics, Clock.systemUTC(), registry);
-        started.add(stream);
-        stream.start();
-        SearchApi api = new SearchApi(new DocumentSearch(index), this::health, registry);
+        SearchApi api = new SearchApi(new DocumentSearch(index, config.queryTimeout()), this::health, registry);
         WebPage page = new WebPage();
         http = api.routes(HttpServer.builder(config.http()))
                 .health(this::health)
@@ -87,8 +96,38 @@ public final class IndexService implements Service {
                 .route("/", page::answer)
                 .start();
         started.add(http);
+        Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "index-admin"));
+        try {
+            TopicCreator.ensure(admin, List.of(topics.enriched, topics.index, topics.deadLetters, topics.indexDeadLetters),
+                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor());
+        } finally {
+            // Without a broker a plain close() would wait out the pending call's 60 s API timeout.
+            admin.close(ADMIN_CLOSE_TIMEOUT);
+        }
+        StoreDeadLetters deadLetters = new StoreDeadLetters(deadLetterProducer(), topics.indexDeadLetters.name(),
+                config.kafka().instanceId(), registry);
+        started.add(deadLetters);
+        feeder = new IndexFeeder(storeConsumer(), topics.index.valueSerde().deserializer(), topics.index.name(), index,
+                deadLetters, new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
+                new StoreMetrics(registry, index), Clock.systemUTC());
+        started.add(feeder);
+        feeder.start();
+        stream = new IndexTopicStream(config, topics, Clock.systemUTC(), registry);
+        started.add(stream);
+        stream.start();
         LOG.info("Index service started: index in {}, search on http://{}:{}/", config.luceneDir().toAbsolutePath(),
                 config.http().bindAddress(), http.port());
+    }
+
+    /** Two instances cannot share one index folder: Lucene's write.lock says so, this says which setting to change. */
+    private SearchIndex openIndex() throws IOException {
+        try {
+            return SearchIndex.open(config.luceneDir());
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("the index folder " + config.luceneDir().toAbsolutePath()
+                    + " is in use by another index-service instance; give each instance its own "
+                    + IndexConfig.INDEX_DIR.name(), e);
+        }
     }
 
     /** Up when the store has caught up with the topic, the topology runs and the rest of the pipeline is up. */
@@ -113,7 +152,7 @@ public final class IndexService implements Service {
         return http.port();
     }
 
-    /** Closes the HTTP server, the topology, the feeder (which commits) and the index, in that order. */
+    /** Closes the topology, the feeder (which commits), the HTTP server and the index: the reverse of start. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -130,13 +169,19 @@ public final class IndexService implements Service {
         registry.close();
     }
 
-    private KafkaConsumer<String, IndexDocument> storeConsumer() {
+    private KafkaProducer<byte[], byte[]> deadLetterProducer() {
+        return new KafkaProducer<>(KafkaClients.documentProducer(config.kafka(), "index-store-dlq"), new ByteArraySerializer(),
+                new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<byte[], byte[]> storeConsumer() {
         // The group is for dashboards only (see IndexFeeder.commit); per instance, because every
         // replica consumes every partition and shared group offsets would mix their positions.
         String group = config.storeGroupId() + "-" + config.kafka().instanceId();
         Map<String, Object> props = KafkaClients.committedReader(config.kafka(), "index-store", group);
-        KafkaConsumer<String, IndexDocument> consumer = new KafkaConsumer<>(props,
-                topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer());
+        // Bytes: the feeder decodes, so a record it cannot decode reaches the dead-letter topic as it was.
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(registry);
         started.add(metrics);

@@ -10,11 +10,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.common.http.Response;
 import nl.kamerstroom.common.kafka.KafkaClients;
 import nl.kamerstroom.schema.EnrichedDocument;
@@ -28,6 +30,7 @@ import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +81,73 @@ class IndexServiceIT {
             awaitSearch(service, "file=" + run + "-memo.txt", body -> body.get("total").asLong() == 0);
             assertThat(get(service, "/api/health").statusCode()).isEqualTo(200);
         }
+    }
+
+    /**
+     * Records a client that is not ours writes (garbage bytes, an id longer than Lucene indexes)
+     * to documents.enriched and straight to documents.index: each becomes exactly one dead letter
+     * (the topology's on documents.dlq, the store's on documents.index.dlq naming the replica),
+     * the documents after them are indexed, and a restart neither replays nor repeats them.
+     */
+    @Test
+    void poisonRecordsOnBothTopicsBecomeDeadLettersOnceAndTheDocumentsAfterThemAreIndexed(@TempDir Path dir)
+            throws Exception {
+        String run = KafkaStack.uniqueName("poison");
+        String immenseId = run + "-" + "x".repeat(40_000);
+        try (IndexService service = start(dir, run, Map.of());
+             KafkaProducer<byte[], byte[]> foreign = new KafkaProducer<>(producerProps(), new ByteArraySerializer(),
+                     new ByteArraySerializer())) {
+            byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+            foreign.send(new ProducerRecord<>(Topics.ENRICHED, 0, bytes(run + "-bad-enriched"), garbage)).get();
+            foreign.send(new ProducerRecord<>(Topics.INDEX, 0, bytes(run + "-bad-index"), garbage)).get();
+            IndexDocument valid = Documents.index(Documents.plain(immenseId, run + "-immense.txt", run + " te lang"));
+            foreign.send(new ProducerRecord<>(Topics.INDEX, 0, bytes(immenseId),
+                    topics().index.valueSerde().serializer().serialize(Topics.INDEX, valid))).get();
+            IndexDocument after = Documents.index(Documents.plain(run + "-after", run + "-after.txt", run + " daarna"));
+            foreign.send(new ProducerRecord<>(Topics.INDEX, 0, bytes(run + "-after"),
+                    topics().index.valueSerde().serializer().serialize(Topics.INDEX, after))).get();
+            send(Documents.plain(run + "-good", run + "-good.txt", run + " goed"));
+
+            awaitSearch(service, "q=" + run, body -> sameIds(body, run + "-after", run + "-good"));
+            assertThat(get(service, "/metrics").body())
+                    .contains("kamerstroom_index_dlq_total{reason=\"deserialize\",service=\"index\",topic=\"documents.index\"} 1.0")
+                    .contains("kamerstroom_index_dlq_total{reason=\"index\",service=\"index\",topic=\"documents.index\"} 1.0");
+        }
+        try (IndexService restarted = start(dir, run, Map.of())) {
+            awaitHealthy(restarted);
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> topologyLetters = lettersFor(Topics.DEAD_LETTERS, run);
+        assertThat(topologyLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.key()).isEqualTo(bytes(run + "-bad-enriched"));
+            assertThat(header(letter, DeadLetter.HEADER_TOPIC)).isEqualTo(Topics.ENRICHED);
+            assertThat(header(letter, DeadLetter.HEADER_SERVICE)).isEqualTo("index");
+            assertThat(header(letter, DeadLetter.HEADER_STAGE)).isEqualTo(DeadLetter.DESERIALIZE);
+        });
+        List<ConsumerRecord<byte[], byte[]>> storeLetters = lettersFor(Topics.INDEX_DEAD_LETTERS, run);
+        // The dead letters land in whatever partitions the producer picks, so in no particular order.
+        assertThat(storeLetters).extracting(letter -> header(letter, DeadLetter.HEADER_STAGE))
+                .containsExactlyInAnyOrder(DeadLetter.DESERIALIZE, DeadLetter.INDEX);
+        assertThat(storeLetters).allSatisfy(letter -> {
+            assertThat(header(letter, DeadLetter.HEADER_TOPIC)).isEqualTo(Topics.INDEX);
+            assertThat(header(letter, DeadLetter.HEADER_INSTANCE)).isEqualTo(run);
+        });
+        assertThat(storeLetters).filteredOn(letter -> Arrays.equals(letter.key(), bytes(run + "-bad-index")))
+                .singleElement().satisfies(letter -> assertThat(letter.value()).isEqualTo(bytes("not avro at all")));
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> lettersFor(String topic, String run) {
+        return stack.readAll(topic, TIMEOUT).stream()
+                .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).startsWith(run + "-"))
+                .toList();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /**

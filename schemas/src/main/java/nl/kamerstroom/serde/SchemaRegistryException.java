@@ -28,6 +28,14 @@ public class SchemaRegistryException extends SerializationException {
         return errorCode;
     }
 
+    /**
+     * The registry could not answer (unreachable, 5xx): a fault of the moment, not of the record,
+     * so a consumer retries rather than dead-letter it.
+     */
+    public boolean isUnavailable() {
+        return status == 0 || status >= 500;
+    }
+
     public boolean isNotFound() {
         return status == 404;
     }

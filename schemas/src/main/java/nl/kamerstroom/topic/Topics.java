@@ -25,6 +25,8 @@ public final class Topics {
     public static final String ENRICHED = "documents.enriched";
     public static final String INDEX = "documents.index";
     public static final String DEAD_LETTERS = "documents.dlq";
+    /** Records of documents.index a store could not index, one dead letter per store replica. */
+    public static final String INDEX_DEAD_LETTERS = "documents.index.dlq";
     public static final String ENTITY_MENTIONS = "entities.mentions";
     public static final String ENTITY_COUNTS = "entities.counts";
 
@@ -46,6 +48,7 @@ public final class Topics {
     public final Topic<String, EnrichedDocument> enriched;
     public final Topic<String, IndexDocument> index;
     public final Topic<byte[], byte[]> deadLetters;
+    public final Topic<byte[], byte[]> indexDeadLetters;
     public final Topic<String, EntityMentions> entityMentions;
     public final Topic<String, EntityCount> entityCounts;
 
@@ -55,6 +58,7 @@ public final class Topics {
         enriched = new Topic<>(ENRICHED, Serdes.String(), avro(EnrichedDocument.class, serdeConfig), EVENTS);
         index = new Topic<>(INDEX, Serdes.String(), avro(IndexDocument.class, serdeConfig), TABLE);
         deadLetters = new Topic<>(DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), EVENTS);
+        indexDeadLetters = new Topic<>(INDEX_DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), EVENTS);
         entityMentions = new Topic<>(ENTITY_MENTIONS, Serdes.String(), avro(EntityMentions.class, serdeConfig), EVENTS);
         entityCounts = new Topic<>(ENTITY_COUNTS, Serdes.String(), avro(EntityCount.class, serdeConfig), TABLE);
     }
@@ -64,7 +68,7 @@ public final class Topics {
     }
 
     public List<Topic<?, ?>> all() {
-        return List.of(ingested, failed, enriched, index, deadLetters, entityMentions, entityCounts);
+        return List.of(ingested, failed, enriched, index, deadLetters, indexDeadLetters, entityMentions, entityCounts);
     }
 
     private static <T extends SpecificRecord> Serde<T> avro(Class<T> type, AvroSerdeConfig config) {

@@ -18,6 +18,7 @@ import nl.kamerstroom.index.search.DocumentSearch;
 import nl.kamerstroom.index.store.FeedPolicy;
 import nl.kamerstroom.index.store.IndexFeeder;
 import nl.kamerstroom.index.store.SearchIndex;
+import nl.kamerstroom.index.store.StoreDeadLetters;
 import nl.kamerstroom.index.store.StoreMetrics;
 import nl.kamerstroom.schema.IndexDocument;
 import nl.kamerstroom.topic.TopicCreator;
@@ -26,6 +27,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A new replica rebuilding its index from documents.index on a real (embedded) broker and
@@ -70,11 +73,15 @@ final class RebuildFromTopic {
         Path dir = Files.createTempDirectory("index-rebuild-");
         FeedPolicy policy = new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval());
         try (SearchIndex index = SearchIndex.open(dir)) {
-            KafkaConsumer<String, IndexDocument> consumer = new KafkaConsumer<>(
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                     KafkaClients.committedReader(config.kafka(), "bench-store", "bench-store"),
-                    topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer());
-            try (IndexFeeder feeder = new IndexFeeder(consumer, Topics.INDEX, index, policy,
-                    new StoreMetrics(new SimpleMeterRegistry(), index), Clock.systemUTC())) {
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            SimpleMeterRegistry meters = new SimpleMeterRegistry();
+            StoreDeadLetters deadLetters = new StoreDeadLetters(new KafkaProducer<>(
+                    KafkaClients.documentProducer(config.kafka(), "bench-store-dlq"), new ByteArraySerializer(),
+                    new ByteArraySerializer()), Topics.INDEX_DEAD_LETTERS, "bench", meters);
+            try (deadLetters; IndexFeeder feeder = new IndexFeeder(consumer, topics.index.valueSerde().deserializer(),
+                    Topics.INDEX, index, deadLetters, policy, new StoreMetrics(meters, index), Clock.systemUTC())) {
                 long started = System.nanoTime();
                 long cpuStarted = CpuTime.processNanos();
                 feeder.start();

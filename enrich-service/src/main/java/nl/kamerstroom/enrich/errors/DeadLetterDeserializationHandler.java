@@ -1,6 +1,7 @@
 package nl.kamerstroom.enrich.errors;
 
 import java.util.Map;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;

@@ -1,6 +1,7 @@
 package nl.kamerstroom.enrich.errors;
 
 import java.util.Map;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;

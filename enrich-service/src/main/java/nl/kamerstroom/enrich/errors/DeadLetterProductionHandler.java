@@ -1,6 +1,7 @@
 package nl.kamerstroom.enrich.errors;
 
 import java.util.Map;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.enrich.metrics.EnrichMetrics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;

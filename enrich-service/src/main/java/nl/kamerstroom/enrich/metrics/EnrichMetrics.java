@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.kamerstroom.enrich.errors.DeadLetter;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 
 /**
  * The service's own counters, next to the Kafka Streams metrics on {@code /metrics}. Counted

@@ -3,6 +3,7 @@ package nl.kamerstroom.enrich.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.enrich.metrics.EnrichMetrics;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.header.internals.RecordHeaders;

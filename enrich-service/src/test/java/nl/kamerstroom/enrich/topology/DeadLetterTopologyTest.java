@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nl.kamerstroom.enrich.errors.DeadLetter;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.extraction.AmountMention;
 import nl.kamerstroom.extraction.EntityExtractor;
 import nl.kamerstroom.extraction.Extraction;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import nl.kamerstroom.common.http.BadRequestException;
 import nl.kamerstroom.common.http.Request;
 import nl.kamerstroom.common.http.Response;
@@ -16,19 +15,20 @@ import nl.kamerstroom.index.store.IndexFields;
 /**
  * {@code /api/entities?type=ministry|country|motion|dossier}: every entity of a type with the
  * number of documents mentioning it, most frequent first. Ministries and countries also get
- * their name, read from one document that mentions them.
+ * their name. Counts and names come from doc values: a request costs one pass over the field's
+ * values, never a stored document per entity; {@code limit} above {@value #MAX_LIMIT} is a 400.
  */
 final class EntityList {
 
-    /** An entity type's index field, and the document's mention list that carries names (null: none). */
-    private record Kind(String field, String mentions) {
+    /** An entity type's index field, and whether its entities have names. */
+    private record Kind(String field, boolean named) {
     }
 
     private static final Map<String, Kind> TYPES = Map.of(
-            "ministry", new Kind(IndexFields.MINISTRY, "ministries"),
-            "country", new Kind(IndexFields.COUNTRY, "countries"),
-            "motion", new Kind(IndexFields.MOTION, null),
-            "dossier", new Kind(IndexFields.DOSSIER, null));
+            "ministry", new Kind(IndexFields.MINISTRY, true),
+            "country", new Kind(IndexFields.COUNTRY, true),
+            "motion", new Kind(IndexFields.MOTION, false),
+            "dossier", new Kind(IndexFields.DOSSIER, false));
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
@@ -46,12 +46,13 @@ final class EntityList {
                     + ", got " + (type == null ? "nothing" : "'" + type + "'"));
         }
         int limit = request.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        Map<String, String> names = kind.named() ? search.names(kind.field()) : Map.of();
         List<Map<String, Object>> entities = new ArrayList<>();
         for (SearchResult.FacetValue value : search.counts(kind.field(), limit)) {
             Map<String, Object> entity = new LinkedHashMap<>();
             entity.put("id", value.value());
-            if (kind.mentions() != null) {
-                entity.put("name", name(kind, value.value()));
+            if (kind.named()) {
+                entity.put("name", names.get(value.value()));
             }
             entity.put("documents", value.count());
             entities.add(entity);
@@ -60,14 +61,5 @@ final class EntityList {
         answer.put("type", type);
         answer.put("entities", entities);
         return Response.json(answer);
-    }
-
-    @SuppressWarnings("unchecked")
-    private String name(Kind kind, String id) throws IOException {
-        return search.anyWith(kind.field(), id)
-                .map(doc -> (List<Map<String, Object>>) doc.get(kind.mentions()))
-                .flatMap(mentions -> mentions.stream().filter(m -> id.equals(m.get("id"))).findFirst())
-                .map(mention -> Objects.toString(mention.get("name"), null))
-                .orElse(null);
     }
 }

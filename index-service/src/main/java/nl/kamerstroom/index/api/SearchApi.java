@@ -48,7 +48,7 @@ public final class SearchApi {
                 .route("/api/search", request -> searchTimer.recordCallable(() -> search(request)))
                 .route(DOCUMENTS, request -> documentTimer.recordCallable(() -> document(request)))
                 .route("/api/entities", request -> entitiesTimer.recordCallable(() -> entities.answer(request)))
-                .route("/api/health", request -> {
+                .probe("/api/health", request -> {
                     Health h = health.get();
                     return Response.json(h.up() ? 200 : 503, h);
                 });
@@ -72,6 +72,7 @@ public final class SearchApi {
         answer.put("total", result.total());
         answer.put("hits", hits);
         answer.put("facets", result.facets());
+        answer.put("timedOut", result.timedOut());
         return Response.json(answer);
     }
 

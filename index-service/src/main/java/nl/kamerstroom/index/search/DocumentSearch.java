@@ -2,8 +2,10 @@ package nl.kamerstroom.index.search;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +36,18 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs searches, document look-ups and facet counts against the {@link SearchIndex}. */
+/**
+ * Runs searches, document look-ups and facet counts against the {@link SearchIndex}. A search
+ * stops collecting at its time limit and answers with what it found until then, marked
+ * {@link SearchResult#timedOut()} (as Elasticsearch's {@code timed_out}): the work already done is
+ * not thrown away, and retrying the same query would only take as long again.
+ */
 public final class DocumentSearch {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentSearch.class);
     /** Facets in every answer: the filters a user can click. */
     public static final List<String> FACETS = List.of(IndexFields.MINISTRY, IndexFields.COUNTRY, IndexFields.TYPE,
             IndexFields.YEAR);
@@ -52,15 +62,26 @@ public final class DocumentSearch {
     private static final Sort NEWEST_FIRST = newestFirst();
     private static final Set<String> SOURCE_ONLY = Set.of(IndexFields.SOURCE);
 
+    /** No name is looked up among more distinct labels than this. */
+    private static final int MAX_NAMES = 10_000;
+
     private final SearchIndex index;
     private final Analyzer analyzer;
     private final QueryFactory queries;
     private final FacetCounter facets = new FacetCounter();
+    private final Duration timeLimit;
 
+    /** Searches without a time limit (benchmarks, tests). */
     public DocumentSearch(SearchIndex index) {
+        this(index, null);
+    }
+
+    /** @param timeLimit how long one search may collect matches; null for no limit */
+    public DocumentSearch(SearchIndex index, Duration timeLimit) {
         this.index = index;
         this.analyzer = IndexFields.analyzer();
         this.queries = new QueryFactory(analyzer);
+        this.timeLimit = timeLimit;
     }
 
     public SearchResult search(SearchRequest request) throws IOException {
@@ -69,7 +90,8 @@ public final class DocumentSearch {
         boolean browsing = request.q() == null || request.q().isBlank();
         int wanted = Math.max(1, request.offset() + request.limit());
         try {
-            return index.withSearcher(searcher -> {
+            return index.withSearcher(shared -> {
+                IndexSearcher searcher = timeLimited(shared);
                 // Facet counting visits every match anyway, so an exact total costs nothing extra.
                 var top = browsing
                         ? new TopFieldCollectorManager(NEWEST_FIRST, wanted, null, Integer.MAX_VALUE)
@@ -78,12 +100,15 @@ public final class DocumentSearch {
                 TopDocs topDocs = (TopDocs) results[0];
                 FacetsCollector matches = (FacetsCollector) results[1];
                 ScoreDoc[] page = page(topDocs.scoreDocs, request.offset(), request.limit());
+                if (searcher.timedOut()) {
+                    LOG.warn("Search for '{}' stopped at its {} ms time limit (INDEX_QUERY_TIMEOUT); answering with "
+                            + "{} matches found until then", request.q(), timeLimit.toMillis(), topDocs.totalHits.value());
+                }
                 return new SearchResult(topDocs.totalHits.value(), hits(searcher, userQuery, topDocs, page),
-                        facetCounts(searcher, matches));
+                        facetCounts(searcher, matches), searcher.timedOut());
             });
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidQueryException("Query expands to too many terms (at most "
-                    + IndexSearcher.getMaxClauseCount() + "); make wildcards more specific");
+            throw QueryFactory.tooBroad();
         }
     }
 
@@ -106,13 +131,32 @@ public final class DocumentSearch {
         return index.withSearcher(searcher -> facets.top(searcher.getIndexReader(), field, null, top));
     }
 
-    /** The stored JSON view of one document holding {@code value} in keyword {@code field}. */
-    public Optional<Map<String, Object>> anyWith(String field, String value) throws IOException {
-        return index.withSearcher(searcher -> {
-            TopDocs found = searcher.search(new TermQuery(new Term(field, value)), 1);
-            return found.scoreDocs.length == 0 ? Optional.empty()
-                    : Optional.of(source(searcher.storedFields().document(found.scoreDocs[0].doc, SOURCE_ONLY)));
-        });
+    /**
+     * The name of every entity of keyword {@code field} that has one (ministries, countries), read
+     * from doc values rather than from stored documents; where documents disagree, the name most
+     * of them give.
+     */
+    public Map<String, String> names(String field) throws IOException {
+        Map<String, String> names = new HashMap<>();
+        for (SearchResult.FacetValue label : counts(IndexFields.names(field), MAX_NAMES)) {
+            IndexFields.EntityName name = IndexFields.EntityName.parse(label.value());
+            names.putIfAbsent(name.id(), name.name());
+        }
+        return names;
+    }
+
+    /**
+     * A searcher of its own for this search: a time limit set on the shared one would apply to
+     * every search running on it. Cheap: it wraps the same reader.
+     */
+    private IndexSearcher timeLimited(IndexSearcher shared) {
+        if (timeLimit == null) {
+            return shared;
+        }
+        IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        searcher.setTimeout(() -> System.nanoTime() - deadline >= 0);
+        return searcher;
     }
 
     private List<SearchResult.Hit> hits(IndexSearcher searcher, Query userQuery, TopDocs all, ScoreDoc[] page)

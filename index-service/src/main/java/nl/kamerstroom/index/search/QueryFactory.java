@@ -14,6 +14,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -21,7 +22,10 @@ import org.apache.lucene.search.TermQuery;
  * Turns a {@link SearchRequest} into a Lucene query. The user's text goes through the classic
  * query parser (AND between words, phrases, {@code ministry:BZ}, {@code title:begroting}, trailing
  * wildcards); its cost is bounded: no leading wildcards, no regular expressions, a length limit,
- * and Lucene's clause limit reported as a bad query rather than a failure.
+ * and a wildcard, prefix or range term may match at most {@link IndexSearcher#getMaxClauseCount()}
+ * (1,024) words of the index, or the query is refused as too broad. (Lucene's default rewrite
+ * would instead visit every matching word, however many; fuzzy terms are capped at 50 words by
+ * {@code FuzzyQuery} itself.)
  */
 public final class QueryFactory {
 
@@ -69,7 +73,7 @@ public final class QueryFactory {
         } catch (ParseException e) {
             throw new InvalidQueryException("Cannot parse query '" + q + "': " + firstLine(e.getMessage()));
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new InvalidQueryException("Query has too many terms (at most " + IndexSearcher.getMaxClauseCount() + ")");
+            throw new InvalidQueryException("Query has more than " + IndexSearcher.getMaxClauseCount() + " terms");
         }
     }
 
@@ -82,6 +86,8 @@ public final class QueryFactory {
         };
         parser.setDefaultOperator(QueryParser.Operator.AND);
         parser.setAllowLeadingWildcard(false);
+        // One clause per matching word: more than the clause limit throws TooManyClauses while searching.
+        parser.setMultiTermRewriteMethod(MultiTermQuery.CONSTANT_SCORE_BOOLEAN_REWRITE);
         return parser;
     }
 
@@ -89,6 +95,13 @@ public final class QueryFactory {
         if (value != null) {
             query.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
         }
+    }
+
+    /** The 400 answer for a query whose wildcard, prefix, range or fuzzy term matches too many words. */
+    static InvalidQueryException tooBroad() {
+        return new InvalidQueryException("A wildcard, prefix, range or fuzzy term matches more than "
+                + IndexSearcher.getMaxClauseCount() + " words of the index; make it more specific (e.g. more letters "
+                + "before the *)");
     }
 
     private static String firstLine(String message) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.kamerstroom.common.http.Health;
 import nl.kamerstroom.schema.IndexDocument;
@@ -16,8 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * index), seeks to the positions stored in the last Lucene commit, or to the beginning for a
  * new index, and applies records as idempotent upserts and deletes. Documents and positions
  * are committed together, so a crash at any point resumes from positions that match the index.
+ *
+ * <p>A record it cannot index (no key, bytes that are not an {@code IndexDocument}, a document
+ * Lucene refuses) goes to the store's dead-letter topic and the feeder goes on with the next
+ * one; the next commit, made at once, carries the position past it, so a restart does not
+ * replay it. The dead letter is written before that commit: a crash in between writes it once
+ * more (at least once). When the record is not at fault (the registry or the dead-letter topic
+ * unreachable) the feeder stops at it and tries again after {@link #RETRY_PAUSE}.
  */
 public final class IndexFeeder implements AutoCloseable {
 
@@ -39,15 +48,18 @@ public final class IndexFeeder implements AutoCloseable {
      * 4.2 CPU ms per document refreshing every 200 ms, 3.9 every 5 s).
      */
     private static final Duration CATCH_UP_REFRESH = Duration.ofSeconds(5);
+    static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
-    private final Consumer<String, IndexDocument> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final String topic;
     private final SearchIndex index;
+    private final RecordApplier applier;
     private final FeedPolicy policy;
     private final StoreMetrics metrics;
     private final Clock clock;
     private final Thread thread;
     private final AtomicReference<String> state = new AtomicReference<>("STARTING");
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile CatchUpTarget catchUpTarget = CatchUpTarget.NONE;
@@ -55,16 +67,19 @@ public final class IndexFeeder implements AutoCloseable {
     private Map<TopicPartition, Long> committed = Map.of();
     private Map<TopicPartition, Long> polled = Map.of();
     private int uncommittedChanges;
+    private boolean uncommittedDeadLetters;
     private boolean unrefreshedChanges;
     private Instant lastCommit;
     private Instant lastRefresh;
     private FeedProgress progress;
 
-    public IndexFeeder(Consumer<String, IndexDocument> consumer, String topic, SearchIndex index, FeedPolicy policy,
-                       StoreMetrics metrics, Clock clock) {
+    public IndexFeeder(Consumer<byte[], byte[]> consumer, Deserializer<IndexDocument> documents, String topic,
+                       SearchIndex index, StoreDeadLetters deadLetters, FeedPolicy policy, StoreMetrics metrics,
+                       Clock clock) {
         this.consumer = consumer;
         this.topic = topic;
         this.index = index;
+        this.applier = new RecordApplier(documents, index, deadLetters, metrics);
         this.policy = policy;
         this.metrics = metrics;
         this.clock = clock;
@@ -134,16 +149,26 @@ public final class IndexFeeder implements AutoCloseable {
         return partitions;
     }
 
-    private void pollOnce(List<TopicPartition> partitions) throws IOException {
-        try {
-            ConsumerRecords<String, IndexDocument> records = consumer.poll(POLL_TIMEOUT);
-            for (ConsumerRecord<String, IndexDocument> record : records) {
-                apply(record);
+    private void pollOnce(List<TopicPartition> partitions) throws IOException, InterruptedException {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
+        boolean retry = false;
+        for (TopicPartition tp : records.partitions()) {
+            for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+                RecordApplier.Outcome outcome = applier.apply(record);
+                if (outcome == RecordApplier.Outcome.RETRY_LATER) {
+                    // Read it (and what follows in this partition) again on a later poll.
+                    consumer.seek(tp, record.offset());
+                    retry = true;
+                    break;
+                }
+                if (outcome == RecordApplier.Outcome.DEAD_LETTERED) {
+                    uncommittedDeadLetters = true;
+                } else {
+                    uncommittedChanges++;
+                    unrefreshedChanges = true;
+                    progress.changed();
+                }
             }
-        } catch (RecordDeserializationException e) {
-            metrics.skipped.increment();
-            LOG.error("Skipping undecodable record {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
-            consumer.seek(e.topicPartition(), e.offset() + 1);
         }
         Instant now = clock.instant();
         if (unrefreshedChanges && elapsed(lastRefresh, now, caughtUp ? policy.refreshInterval() : CATCH_UP_REFRESH)) {
@@ -151,7 +176,7 @@ public final class IndexFeeder implements AutoCloseable {
         }
         Map<TopicPartition, Long> positions = positions(partitions);
         polled = positions;
-        if (uncommittedChanges >= policy.commitDocs()
+        if (uncommittedChanges >= policy.commitDocs() || uncommittedDeadLetters
                 || (!positions.equals(committed) && elapsed(lastCommit, now, policy.commitInterval()))) {
             commit(positions, now);
         }
@@ -163,24 +188,10 @@ public final class IndexFeeder implements AutoCloseable {
         }
         metrics.lag(lag(partitions));
         progress.maybeLog(now, index::documentCount);
-    }
-
-    private void apply(ConsumerRecord<String, IndexDocument> record) throws IOException {
-        if (record.key() == null) {
-            LOG.warn("Ignoring record without a document id at {}-{}@{}", record.topic(), record.partition(),
-                    record.offset());
-            return;
+        if (retry) {
+            // Returns at once when close() is called.
+            stopping.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
         }
-        if (record.value() == null) {
-            index.delete(record.key());
-            metrics.deletes.increment();
-        } else {
-            index.upsert(record.key(), record.value());
-            metrics.upserts.increment();
-        }
-        uncommittedChanges++;
-        unrefreshedChanges = true;
-        progress.changed();
     }
 
     private void refresh(Instant now) throws IOException {
@@ -199,6 +210,7 @@ public final class IndexFeeder implements AutoCloseable {
         metrics.commits.increment();
         committed = positions;
         uncommittedChanges = 0;
+        uncommittedDeadLetters = false;
         lastCommit = now;
         Map<TopicPartition, OffsetAndMetadata> forDashboards = new HashMap<>();
         positions.forEach((tp, offset) -> forDashboards.put(tp, new OffsetAndMetadata(offset)));
@@ -251,6 +263,7 @@ public final class IndexFeeder implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        stopping.countDown();
         consumer.wakeup();
         try {
             thread.join(Duration.ofSeconds(15));

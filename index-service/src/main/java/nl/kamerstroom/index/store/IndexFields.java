@@ -31,6 +31,9 @@ public final class IndexFields {
     /** The document's JSON view without its text, returned by the API as stored. */
     public static final String SOURCE = "source";
     private static final String AMOUNT_PREFIX = "amount.";
+    private static final String NAMES_SUFFIX = ".name";
+    /** Unit separator: in no id and no name. */
+    private static final char NAME_SEPARATOR = '\u001f';
 
     /** Exact-match fields: a user may also write {@code ministry:BZ} in a query. */
     public static final Set<String> KEYWORDS = Set.of(ID, FILE_NAME, YEAR, TYPE, LANGUAGE, MINISTRY, COUNTRY,
@@ -42,6 +45,28 @@ public final class IndexFields {
     /** Amounts per currency in cents, so a range filter never compares euros with dollars. */
     public static String amount(String currency) {
         return AMOUNT_PREFIX + currency;
+    }
+
+    /**
+     * Doc values only (no postings): {@code id␟name} pairs of a keyword field's entities, so
+     * /api/entities names them from doc values instead of reading a stored document per entity.
+     */
+    public static String names(String field) {
+        return field + NAMES_SUFFIX;
+    }
+
+    /** An entity's id and name as one doc value of {@link #names(String)}. */
+    public record EntityName(String id, String name) {
+
+        public String label() {
+            return id + NAME_SEPARATOR + name;
+        }
+
+        public static EntityName parse(String label) {
+            int separator = label.indexOf(NAME_SEPARATOR);
+            return separator < 0 ? new EntityName(label, null)
+                    : new EntityName(label.substring(0, separator), label.substring(separator + 1));
+        }
     }
 
     /** Dutch analysis for text and title, the keyword fields untouched; used to index and to parse queries. */

@@ -3,6 +3,7 @@ package nl.kamerstroom.index.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -16,9 +17,14 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Turns an {@link IndexDocument} into the Lucene document described by {@link IndexFields}. */
 public final class LuceneDocuments {
@@ -31,15 +37,30 @@ public final class LuceneDocuments {
      */
     static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneDocuments.class);
     private static final BigDecimal CENTS_PER_UNIT = BigDecimal.valueOf(100);
 
     private LuceneDocuments() {
     }
 
+    /**
+     * The Lucene document of {@code doc}. Everything Lucene would refuse at indexing time is
+     * decided here: an id longer than a term may be cannot be indexed (and then not replaced or
+     * deleted) at all, so it throws; a keyword value that long (a garbage file name or entity
+     * id) is left out of its exact-match field, with a warning, and the document is indexed
+     * without it (the stored JSON still holds it). Truncating it instead would make a value
+     * that was never in the document matchable and countable as a facet.
+     *
+     * @throws IllegalArgumentException when the id is longer than {@link IndexWriter#MAX_TERM_LENGTH} bytes
+     */
     public static Document toLucene(String id, IndexDocument doc) {
+        if (tooLong(id)) {
+            throw new IllegalArgumentException("Document id is " + id.getBytes(StandardCharsets.UTF_8).length
+                    + " bytes; Lucene indexes terms of at most " + IndexWriter.MAX_TERM_LENGTH);
+        }
         Document lucene = new Document();
         lucene.add(new KeywordField(IndexFields.ID, id, Field.Store.YES));
-        lucene.add(new KeywordField(IndexFields.FILE_NAME, doc.getFileName(), Field.Store.NO));
+        keyword(lucene, id, IndexFields.FILE_NAME, doc.getFileName());
         if (doc.getTitle() != null) {
             lucene.add(new TextField(IndexFields.TITLE, doc.getTitle(), Field.Store.NO));
         }
@@ -48,13 +69,19 @@ public final class LuceneDocuments {
             lucene.add(new IntField(IndexFields.DATE, (int) doc.getDate().toEpochDay(), Field.Store.NO));
             lucene.add(new KeywordField(IndexFields.YEAR, Integer.toString(doc.getDate().getYear()), Field.Store.NO));
         }
-        keyword(lucene, IndexFields.TYPE, doc.getDocumentType());
-        keyword(lucene, IndexFields.LANGUAGE, doc.getLanguage());
+        keyword(lucene, id, IndexFields.TYPE, doc.getDocumentType());
+        keyword(lucene, id, IndexFields.LANGUAGE, doc.getLanguage());
         EntitySummary summary = doc.getSummary();
-        keywords(lucene, IndexFields.MINISTRY, summary.getMinistryIds());
-        keywords(lucene, IndexFields.COUNTRY, summary.getCountryIds());
-        keywords(lucene, IndexFields.MOTION, summary.getMotionIds());
-        keywords(lucene, IndexFields.DOSSIER, dossiers(doc));
+        keywords(lucene, id, IndexFields.MINISTRY, summary.getMinistryIds());
+        keywords(lucene, id, IndexFields.COUNTRY, summary.getCountryIds());
+        keywords(lucene, id, IndexFields.MOTION, summary.getMotionIds());
+        keywords(lucene, id, IndexFields.DOSSIER, dossiers(doc));
+        Set<IndexFields.EntityName> ministries = new LinkedHashSet<>();
+        doc.getEntities().getMinistries().forEach(m -> ministries.add(new IndexFields.EntityName(m.getId(), m.getName())));
+        names(lucene, id, IndexFields.MINISTRY, ministries);
+        Set<IndexFields.EntityName> countries = new LinkedHashSet<>();
+        doc.getEntities().getCountries().forEach(c -> countries.add(new IndexFields.EntityName(c.getId(), c.getName())));
+        names(lucene, id, IndexFields.COUNTRY, countries);
         for (AmountMention amount : doc.getEntities().getAmounts()) {
             lucene.add(new LongField(IndexFields.amount(amount.getCurrency()), cents(amount.getValue()), Field.Store.NO));
         }
@@ -99,16 +126,40 @@ public final class LuceneDocuments {
         }
     }
 
-    private static void keyword(Document lucene, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            lucene.add(new KeywordField(field, value, Field.Store.NO));
+    private static void keyword(Document lucene, String id, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        if (tooLong(value)) {
+            LOG.warn("Document {}: leaving a {}-character value out of field '{}'; Lucene indexes terms of at most {} "
+                    + "bytes", id, value.length(), field, IndexWriter.MAX_TERM_LENGTH);
+            return;
+        }
+        lucene.add(new KeywordField(field, value, Field.Store.NO));
+    }
+
+    private static void keywords(Document lucene, String id, String field, Collection<String> values) {
+        for (String value : new LinkedHashSet<>(values)) {
+            keyword(lucene, id, field, value);
         }
     }
 
-    private static void keywords(Document lucene, String field, Collection<String> values) {
-        for (String value : new LinkedHashSet<>(values)) {
-            keyword(lucene, field, value);
+    private static void names(Document lucene, String id, String field, Set<IndexFields.EntityName> names) {
+        for (IndexFields.EntityName name : names) {
+            String label = name.label();
+            if (tooLong(label)) {
+                LOG.warn("Document {}: leaving a {}-character name of {} {} out", id, label.length(), field, name.id());
+            } else {
+                lucene.add(new SortedSetDocValuesField(IndexFields.names(field), new BytesRef(label)));
+            }
         }
+    }
+
+    /** Also the limit of a sorted-set doc value, which every keyword field carries. */
+    private static boolean tooLong(String term) {
+        // A UTF-8 character takes at most 3 bytes per UTF-16 char: most terms need no encoding to check.
+        return term.length() * 3L > IndexWriter.MAX_TERM_LENGTH
+                && term.getBytes(StandardCharsets.UTF_8).length > IndexWriter.MAX_TERM_LENGTH;
     }
 
     private static FieldType textWithOffsets() {

@@ -55,13 +55,24 @@ public final class SearchIndex implements AutoCloseable {
         return StoredOffsets.fromUserData(writer.getLiveCommitData());
     }
 
-    /** Adds the document or replaces the one with the same id. */
+    /**
+     * Adds the document or replaces the one with the same id. When Lucene refuses the new
+     * version, the old one stays: the delete of an update applies only with its document.
+     */
     public void upsert(String id, IndexDocument doc) throws IOException {
         writer.updateDocument(new Term(IndexFields.ID, id), LuceneDocuments.toLucene(id, doc));
     }
 
     public void delete(String id) throws IOException {
         writer.deleteDocuments(new Term(IndexFields.ID, id));
+    }
+
+    /**
+     * True when the writer hit an error it cannot recover from (disk full, I/O error) and closed:
+     * then nothing more can be indexed and a failing record is not the record's fault.
+     */
+    public boolean broken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
     }
 
     /** Makes every change so far durable together with the positions they were read up to. */

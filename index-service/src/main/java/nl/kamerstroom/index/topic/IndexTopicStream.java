@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +31,14 @@ public final class IndexTopicStream implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
 
     public IndexTopicStream(IndexConfig config, Topics topics, Clock clock, MeterRegistry registry) {
-        streams = new KafkaStreams(IndexTopology.build(topics.enriched, topics.index, new IndexDocumentMapper(clock)),
-                properties(config));
+        streams = new KafkaStreams(IndexTopology.build(topics.enriched, topics.index, topics.deadLetters,
+                new IndexDocumentMapper(clock), config.kafka().instanceId(), registry), properties(config));
+        // What reaches here is not a bad record (those are dead letters) but e.g. the registry
+        // being away: a new thread retries the task from its last commit.
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("Index topology thread failed; replacing it", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
         streams.setStateListener((now, before) -> {
             LOG.info("Index topology {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -83,9 +89,6 @@ public final class IndexTopicStream implements AutoCloseable {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_MESSAGE_BYTES);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
-        // A record this version cannot decode is logged and skipped rather than stopping the index
-        // for every other document; enrich-service owns the dead-letter topic for bad inputs.
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         return props;
     }
 

@@ -77,6 +77,7 @@ class SearchApiTest {
         assertThat(hit.get("amounts").get(0).get("currency").asText()).isEqualTo("EUR");
         assertThat(hit.get("snippet").asText()).contains("<mark>Oekraïne</mark>");
         assertThat(body.get("facets").get("ministry").get(0).get("value").asText()).isEqualTo("BZ");
+        assertThat(body.get("timedOut").asBoolean()).isFalse();
     }
 
     @Test
@@ -119,6 +120,7 @@ class SearchApiTest {
         "/api/search?minAmount=-3",
         "/api/search?minAmount=1e999999999",
         "/api/entities?type=person",
+        "/api/entities?type=country&limit=1001",  // more than 1,000 entities per request
         "/api/entities",
     })
     void badParametersGetA400WithAMessage(String path) throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,46 @@ class DocumentSearchTest {
                 .isInstanceOf(InvalidQueryException.class).hasMessageContaining("regular expressions");
         assertThatThrownBy(() -> search.search(SearchRequest.query("a".repeat(1001))))
                 .isInstanceOf(InvalidQueryException.class);
+    }
+
+    /**
+     * Lucene's default rewrite of {@code w*} or a range visits every matching word of the index,
+     * however many; here a term that matches more than the clause limit is refused instead.
+     */
+    @Test
+    void aWildcardOrRangeMatchingMoreWordsThanTheClauseLimitIsRefusedNamingTheProblem() throws IOException {
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; i < 1100; i++) {
+            words.append(String.format("w%04d ", i));
+        }
+        index.upsert("many", Documents.index(Documents.plain("many", "many.txt", words.toString())));
+        index.refresh();
+
+        assertThat(ids(search.search(SearchRequest.query("w000*")))).containsExactly("many");
+        for (String broad : List.of("w*", "text:[w0000 TO w1099]")) {
+            assertThatThrownBy(() -> search.search(SearchRequest.query(broad)))
+                    .isInstanceOf(InvalidQueryException.class)
+                    .hasMessageContaining("matches more than 1024 words");
+        }
+    }
+
+    @Test
+    void aSearchThatReachesItsTimeLimitAnswersWithWhatItFoundMarkedTimedOut() throws IOException {
+        DocumentSearch noTime = new DocumentSearch(index, Duration.ZERO);
+
+        SearchResult result = noTime.search(SearchRequest.query("begrotingen"));
+
+        assertThat(result.timedOut()).isTrue();
+        assertThat(result.total()).isZero();
+        assertThat(result.hits()).isEmpty();
+        assertThat(search.search(SearchRequest.query("begrotingen")).timedOut()).isFalse();
+    }
+
+    @Test
+    void entityNamesComeFromDocValues() throws IOException {
+        assertThat(search.names("ministry")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "BZ", "Ministerie van Buitenlandse Zaken", "FIN", "Ministerie FIN", "DEF", "Ministerie DEF"));
+        assertThat(search.names("country")).containsEntry("UA", "Oekraïne").containsEntry("DE", "Land DE");
     }
 
     private static List<String> ids(SearchResult result) {

@@ -1,12 +1,18 @@
 package nl.kamerstroom.index.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import nl.kamerstroom.index.Documents;
+import nl.kamerstroom.schema.IndexDocument;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +34,39 @@ class SearchIndexTest {
 
             assertThat(index.documentCount()).isEqualTo(2);
             assertThat(StoreFiles.textOf(index, "a")).isEqualTo("tweede versie");
+        }
+    }
+
+    /**
+     * Lucene refuses a whole document with a term over 32,766 bytes ("immense term"); an
+     * over-long keyword value is left out of its field instead and the document is indexed.
+     */
+    @Test
+    void aKeywordValueLongerThanALuceneTermIsLeftOutAndTheDocumentIndexed() throws IOException {
+        String immense = "M".repeat(40_000);
+        IndexDocument doc = Documents.about("a", "tekst", "BZ", "UA", LocalDate.of(2024, 1, 1), "10");
+        doc.setFileName(immense + ".pdf");
+        doc.getSummary().setMinistryIds(List.of("BZ", immense));
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            index.upsert("a", doc);
+            index.refresh();
+
+            assertThat(index.documentCount()).isEqualTo(1);
+            int withBz = index.withSearcher(searcher -> searcher.count(new TermQuery(new Term(IndexFields.MINISTRY, "BZ"))));
+            assertThat(withBz).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIdLongerThanALuceneTermIsRefusedAndThePreviousVersionStays() throws IOException {
+        String immense = "x".repeat(40_000);
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            assertThatThrownBy(() -> index.upsert(immense, Documents.index(Documents.plain(immense, "a.txt", "tekst"))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Document id is 40000 bytes");
+            assertThat(index.broken()).isFalse();
+            index.upsert("a", Documents.index(Documents.plain("a", "a.txt", "tekst")));
+            index.refresh();
+            assertThat(index.documentCount()).isEqualTo(1);
         }
     }
 

@@ -1,0 +1,99 @@
+package nl.kamerstroom.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.index.store.SearchIndex;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A start that fails stops what it started and says why in one exception: no feeder, Streams,
+ * Kafka client or HTTP thread is left to keep the JVM alive without a health endpoint.
+ */
+class IndexServiceStartTest {
+
+    @TempDir
+    Path dir;
+
+    private Set<Thread> before;
+
+    @BeforeEach
+    void rememberThreads() {
+        before = Thread.getAllStackTraces().keySet();
+    }
+
+    @Test
+    void aSecondInstanceOnTheSameIndexDirIsRefusedNamingTheSetting() throws Exception {
+        IndexConfig config = config(Map.of());
+        try (SearchIndex firstInstance = SearchIndex.open(config.luceneDir())) {
+            assertThatThrownBy(() -> startAndFail(config))
+                    .hasMessageContaining(config.luceneDir().toAbsolutePath().toString())
+                    .hasMessageContaining("in use by another index-service instance")
+                    .hasMessageContaining("INDEX_DIR");
+        }
+        assertNoThreadLeftBehind();
+    }
+
+    @Test
+    void anHttpPortInUseIsRefusedNamingTheSettingAndNothingStaysRunning() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> startAndFail(config(Map.of("HTTP_PORT", Integer.toString(taken.getLocalPort())))))
+                    .hasMessageContaining(":" + taken.getLocalPort())
+                    .hasMessageContaining("HTTP_PORT");
+        }
+        assertNoThreadLeftBehind();
+    }
+
+    /** The HTTP server is up by then; creating the topics gives up after 30 s. */
+    @Test
+    void anUnreachableBrokerStopsTheHttpServerItStartedAndSaysWhy() throws Exception {
+        int closedPort;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = free.getLocalPort();
+        }
+        assertThatThrownBy(() -> startAndFail(config(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + closedPort))))
+                .hasMessageStartingWith("index-service could not start: ")
+                .hasMessageContaining("topics");
+        assertNoThreadLeftBehind();
+    }
+
+    private IndexConfig config(Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(Map.of("INDEX_DIR", dir.toString(), "HTTP_PORT", "0",
+                "SCHEMA_REGISTRY_URL", "mock://index-start-test", "INSTANCE_ID", "start-test"));
+        env.putAll(extra);
+        return IndexConfig.from(Settings.of(env));
+    }
+
+    private static void startAndFail(IndexConfig config) throws Exception {
+        new IndexService(config).start();
+    }
+
+    /** Threads end asynchronously after close (a Kafka client's I/O thread), so this waits for them. */
+    private void assertNoThreadLeftBehind() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> alive = aliveSinceStart();
+        while (!alive.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            alive = aliveSinceStart();
+        }
+        assertThat(alive).isEmpty();
+    }
+
+    private List<String> aliveSinceStart() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && !before.contains(thread))
+                .map(Thread::getName)
+                .toList();
+    }
+}
