@@ -126,8 +126,9 @@ public final class SamplePipeline implements AutoCloseable {
                     Datum %d %s 2024
 
                     Maandbrief %d over de steun aan Oekraïne. De minister van Buitenlandse Zaken meldt dat
-                    Nederland en Duitsland %d miljoen euro bijdragen.
-                    """.formatted(i + 3, MONTHS[i], i + 1, 10 * (i + 1)));
+                    Nederland en Duitsland %d miljoen euro bijdragen.%s
+                    """.formatted(i + 3, MONTHS[i], i + 1, 10 * (i + 1),
+                    i % 3 == 1 ? " Zie de motie-Kuzu (Kamerstuk 36045, nr. 53) over de begrotingen." : ""));
         }
         Files.writeString(inbox.resolve(HOSTILE_FILE), """
                 <!DOCTYPE html><html><head><title>%s</title></head><body>
