@@ -24,7 +24,7 @@ public record OperatorConfig(List<ServiceAddress> services, Duration sampleInter
     public static final Setting<String> SERVICES = Setting.string("OPERATOR_SERVICES",
             "ingest=http://127.0.0.1:8091,enrich=http://127.0.0.1:8092",
             "The other services the operator view (/operator) asks for /health and /metrics, as name=URL pairs, "
-                    + "comma-separated (compose: ingest=http://ingest:8091,enrich=http://enrich:8092); empty: none.");
+                    + "comma-separated (compose: ingest=http://ingest:8091,enrich=http://enrich:8092), or none.");
     public static final Setting<Duration> SAMPLE_INTERVAL = Setting.duration("OPERATOR_SAMPLE_INTERVAL", "10s",
             "How often the operator view samples the stages' document counts for its documents-per-second chart "
                     + "(it keeps the last 10 minutes).");
@@ -33,6 +33,7 @@ public record OperatorConfig(List<ServiceAddress> services, Duration sampleInter
 
     public static final List<Setting<?>> SETTINGS = List.of(SERVICES, SAMPLE_INTERVAL, RECENT_RECORDS);
     static final int MAX_RECENT_RECORDS = 200;
+    private static final String NONE = "none";
 
     public OperatorConfig {
         services = List.copyOf(services);
@@ -52,6 +53,9 @@ public record OperatorConfig(List<ServiceAddress> services, Duration sampleInter
 
     static List<ServiceAddress> services(String value) {
         List<ServiceAddress> services = new ArrayList<>();
+        if (value.trim().equalsIgnoreCase(NONE)) {
+            return services;
+        }
         for (String pair : value.split(",")) {
             if (pair.isBlank()) {
                 continue;

@@ -20,7 +20,7 @@ async function refresh() {
   $("message").hidden = true;
   $("updated").textContent = "bijgewerkt " + new Date(view.at).toLocaleTimeString("nl-NL");
   $("updated").className = "badge up";
-  $("health").replaceChildren(...view.health.map(part => el("li", { class: part.up ? "up" : "down" },
+  $("parts").replaceChildren(...view.health.map(part => el("li", { class: part.up ? "up" : "down" },
     el("strong", {}, part.name), (part.up ? "werkt" : "probleem") + ": " + part.status, part.detail ? el("div", { class: "muted" }, part.detail) : null)));
   $("stages").replaceChildren(
     el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "stap"), el("th", { scope: "col", class: "num" }, "in"),

@@ -184,17 +184,20 @@ function entityLink(type, id, label, extraClass) {
   return el("a", { class: "chip " + type + (extraClass ? " " + extraClass : ""), href: `/entity/${type}/${encodeURIComponent(id)}` }, label);
 }
 
+/** A few entities of each kind as links to their pages; the document page lists them all. */
+const CHIPS_PER_KIND = 6;
+
 function entityChips(doc) {
-  const seen = new Set();
   const chips = [];
-  const add = (type, id, label) => {
-    if (!id || seen.has(type + id)) return;
-    seen.add(type + id);
-    chips.push(entityLink(type, id, label));
+  const kind = (type, mentions, id, label) => {
+    const distinct = new Map();
+    mentions.forEach(m => { if (id(m) && !distinct.has(id(m))) distinct.set(id(m), m); });
+    [...distinct].slice(0, CHIPS_PER_KIND).forEach(([key, m]) => chips.push(entityLink(type, key, label(m))));
+    if (distinct.size > CHIPS_PER_KIND) chips.push(el("span", { class: "chip more" }, `+${distinct.size - CHIPS_PER_KIND}`));
   };
-  (doc.ministries || []).forEach(m => add("ministry", m.id, m.id));
-  (doc.countries || []).forEach(c => add("country", c.id, c.name));
-  (doc.motions || []).forEach(m => add("motion", motionId(m), "motie " + (m.documentId || (m.submitters || []).join(", "))));
+  kind("ministry", doc.ministries || [], m => m.id, m => m.id);
+  kind("country", doc.countries || [], c => c.id, c => c.name);
+  kind("motion", doc.motions || [], motionId, m => "motie " + (m.documentId || (m.submitters || []).join(", ")));
   const amounts = (doc.amounts || []).slice(0, 3).map(a => el("span", { class: "chip amount" }, a.currency + " " + formatNumber(Number(a.value))));
   return chips.length || amounts.length ? el("p", { class: "chips" }, chips, amounts) : null;
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 
@@ -27,6 +28,8 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 class OperatorViewBrowserIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Tall enough for the whole view in one screenshot. */
+    private static final Dimension TALL = new Dimension(1280, 1900);
     private static Browser browser;
 
     private final SamplePipeline pipeline;
@@ -92,7 +95,7 @@ class OperatorViewBrowserIT {
         awaitView(v -> v.get("failed").size() > 0 && v.get("deadLetters").size() > 0
                 && v.get("throughput").get("points").size() >= 2);
         browser.open(pipeline.url() + "/operator");
-        browser.await(d -> d.findElements(By.cssSelector("#health li.up")).size() == 5);
+        browser.await(d -> d.findElements(By.cssSelector("#parts li.up")).size() == 5);
         assertThat(browser.script("return document.documentElement.lang")).isEqualTo("nl");
         List<WebElement> stages = browser.driver.findElements(By.cssSelector("#stages tbody tr"));
         assertThat(stages).hasSize(3);
@@ -104,10 +107,11 @@ class OperatorViewBrowserIT {
         browser.await(d -> !d.findElements(By.cssSelector("#throughput svg.chart polyline")).isEmpty());
         assertThat(browser.script("return document.querySelectorAll('img').length")).isEqualTo(0L);
         assertThat(browser.script("return typeof window.__xss")).isEqualTo("undefined");
+        browser.driver.manage().window().setSize(TALL);
         browser.screenshot("operator");
 
         browser.driver.manage().window().setSize(Browser.PHONE);
-        browser.await(d -> !d.findElements(By.cssSelector("#health li.up")).isEmpty());
+        browser.await(d -> !d.findElements(By.cssSelector("#parts li.up")).isEmpty());
         assertThat((Long) browser.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
                 .isLessThanOrEqualTo(0L);
         browser.screenshot("operator-phone");
@@ -117,7 +121,7 @@ class OperatorViewBrowserIT {
     @Test
     void anUnreachableServerShowsAMessageAndTheLastFiguresStay() throws Exception {
         browser.open(pipeline.url() + "/operator");
-        browser.await(d -> d.findElements(By.cssSelector("#health li.up")).size() == 5);
+        browser.await(d -> d.findElements(By.cssSelector("#parts li.up")).size() == 5);
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
         offline.setOffline(true);
         browser.driver.setNetworkConditions(offline);
@@ -125,7 +129,7 @@ class OperatorViewBrowserIT {
             browser.driver.findElement(By.id("refresh")).click();
             assertThat(browser.awaitVisible(By.id("message")).getText()).contains("niet bereikbaar");
             assertThat(browser.driver.findElement(By.id("updated")).getText()).isEqualTo("niet bijgewerkt");
-            assertThat(browser.driver.findElements(By.cssSelector("#health li"))).hasSize(5);
+            assertThat(browser.driver.findElements(By.cssSelector("#parts li"))).hasSize(5);
         } finally {
             browser.driver.deleteNetworkConditions();
         }

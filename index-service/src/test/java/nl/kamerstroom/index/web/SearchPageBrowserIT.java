@@ -116,6 +116,7 @@ class SearchPageBrowserIT {
         browser.await(d -> browser.path().equals("/document/" + id));
         browser.awaitVisible(By.cssSelector("#documentView .text a.mention"));
 
+        assertThat(browser.driver.findElement(By.id("searchView")).isDisplayed()).isFalse();
         JsonNode doc = pipeline.api("/api/documents/" + id);
         assertThat(browser.driver.findElement(By.cssSelector("#documentView .facts")).getText()).contains(BIG_LETTER);
         for (String kind : List.of("ministry", "country", "motion")) {
