@@ -67,7 +67,8 @@ function deadLetters(letters, error) {
   return letters.map(l => el("div", { class: "letter" },
     el("strong", {}, `${l.topic} · partitie ${l.partition} · offset ${l.offset}`), " ",
     el("span", { class: "muted" }, new Date(l.timestamp).toLocaleString("nl-NL") + ` · sleutel ${l.key ?? "(geen)"} · ${formatNumber(l.valueBytes)} bytes`),
-    el("dl", {}, Object.entries(l.headers).map(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]))));
+    el("dl", {}, Object.entries(l.headers).map(([k, v]) => [el("dt", {}, k),
+      el("dd", {}, k.endsWith("stacktrace") ? el("details", {}, el("summary", {}, v.split("\n")[0]), v) : v)]))));
 }
 
 $("refresh").addEventListener("click", refresh);

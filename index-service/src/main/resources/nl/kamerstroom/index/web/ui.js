@@ -90,10 +90,10 @@ function barChart(points, description) {
   const slot = (width - left) / Math.max(1, points.length);
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart", role: "img", "aria-label": description });
   chart.append(svg("title", {}, description));
-  for (const tick of [0, max / 2, max]) {
+  for (const tick of countTicks(max)) {
     const y = top + (height - top - bottom) * (1 - tick / max);
     chart.append(svg("line", { x1: left, x2: width, y1: y, y2: y, class: "grid" }),
-      svg("text", { x: left - 4, y: y + 4, class: "axis", "text-anchor": "end" }, formatNumber(Math.round(tick))));
+      svg("text", { x: left - 4, y: y + 4, class: "axis", "text-anchor": "end" }, formatNumber(tick)));
   }
   const labelEvery = Math.ceil(points.length / 12);
   points.forEach((p, i) => {
@@ -106,6 +106,11 @@ function barChart(points, description) {
     }
   });
   return chart;
+}
+
+/** Whole-number grid lines for counts: every one up to 4, else none, half and the top. */
+function countTicks(max) {
+  return max <= 4 ? [...Array(max + 1).keys()] : [0, Math.round(max / 2), max];
 }
 
 /** A line chart as inline SVG: one line per series over the same x values (times). */

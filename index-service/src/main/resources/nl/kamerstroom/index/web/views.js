@@ -123,7 +123,7 @@ async function entityView(type, id, params) {
     el("h1", {}, title),
     entityFacts(type, id, m),
     el("p", {}, `${formatNumber(entity.documents)} ${entity.documents === 1 ? "document noemt" : "documenten noemen"} dit, `
-      + `${formatNumber(entity.mentions)} ${entity.mentions === 1 ? "keer" : "keer"} in totaal`
+      + `${formatNumber(entity.mentions)} keer in totaal`
       + (entity.counted < entity.documents ? ` (geteld in ${formatNumber(entity.counted)} documenten)` : "") + ". ",
       type !== "motion" ? el("a", { href: withParams({ [type]: id, q: null }) }, "Zoek binnen deze documenten") : null),
     el("section", { "aria-labelledby": "chartHeading" },
@@ -177,7 +177,7 @@ function timeline(months, perYear) {
   const unit = perYear ? "jaar" : "maand";
   return el("div", { class: "timeline" },
     barChart(points, `Vermeldingen per ${unit}, van ${points[0].label} tot ${points[points.length - 1].label}`),
-    undated ? el("p", { class: "muted" }, `${formatNumber(undated.mentions)} vermeldingen in documenten zonder datum.`) : null,
+    undated ? el("p", { class: "muted" }, `${formatNumber(undated.mentions)} ${undated.mentions === 1 ? "vermelding" : "vermeldingen"} in documenten zonder datum.`) : null,
     el("details", {}, el("summary", {}, "Als tabel"),
       el("table", {}, el("thead", {}, el("tr", {}, el("th", { scope: "col" }, unit), el("th", { scope: "col" }, "vermeldingen"))),
         el("tbody", {}, points.filter(p => p.value > 0).map(p => el("tr", {}, el("td", {}, p.label), el("td", {}, formatNumber(p.value))))))));
