@@ -80,6 +80,10 @@ function formatDate(iso) {
   return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString("nl-NL", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 }
 
+function formatDateTime(iso) {
+  return iso ? new Date(iso).toLocaleString("nl-NL") : "";
+}
+
 /**
  * A bar chart as inline SVG: one bar per {label, value}, with the value in each bar's title (a
  * tooltip) and the whole chart described for screen readers.

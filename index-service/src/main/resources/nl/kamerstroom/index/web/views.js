@@ -36,7 +36,7 @@ async function documentView(id) {
     ["Afzender", doc.sender], ["Kamerstuk", doc.kamerstuk], ["Auteur", doc.author], ["Taal", doc.language],
     ["Pagina's", doc.pageCount], ["Grootte", doc.sizeBytes ? formatNumber(doc.sizeBytes) + " bytes" : null],
     ["Tekst", formatNumber(doc.textLength) + " tekens" + (doc.textTruncated ? " (afgekapt)" : "") + (doc.ocrUsed ? ", deels via OCR" : "")],
-    ["Ingelezen", doc.ingestedAt], ["Geïndexeerd", doc.indexedAt],
+    ["Ingelezen", formatDateTime(doc.ingestedAt)], ["Geïndexeerd", formatDateTime(doc.indexedAt)],
   ].filter(([, value]) => value !== null && value !== undefined && value !== "");
   $("documentView").replaceChildren(
     el("p", { class: "back" }, el("a", { href: "/" }, "← Zoeken")),
