@@ -8,6 +8,7 @@ import nl.kamerstroom.common.config.HttpConfig;
 import nl.kamerstroom.common.config.KafkaConfig;
 import nl.kamerstroom.common.config.Setting;
 import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.index.operator.OperatorConfig;
 
 /**
  * Everything the index-service reads from its environment. The service-specific names carry an
@@ -20,10 +21,11 @@ import nl.kamerstroom.common.config.Settings;
  * @param refreshInterval shortest time between two near-real-time refreshes of the searcher
  * @param storeGroupId    consumer group the store reports its offsets to, for lag dashboards only
  * @param queryTimeout    how long one search may collect matches before it answers with what it found
+ * @param operator        what the operator view reads besides Kafka
  */
 public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, String applicationId,
                           Duration commitInterval, int commitDocs, Duration refreshInterval, String storeGroupId,
-                          Duration queryTimeout) {
+                          Duration queryTimeout, OperatorConfig operator) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -50,7 +52,7 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
         return new IndexConfig(KafkaConfig.from(settings), HttpConfig.from(settings, DEFAULT_HTTP_PORT),
                 settings.get(INDEX_DIR), settings.get(APPLICATION_ID), settings.get(COMMIT_INTERVAL),
                 settings.get(COMMIT_DOCS), settings.get(REFRESH_INTERVAL), settings.get(STORE_GROUP_ID),
-                settings.get(QUERY_TIMEOUT));
+                settings.get(QUERY_TIMEOUT), OperatorConfig.from(settings));
     }
 
     public Path luceneDir() {
@@ -66,6 +68,7 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
         all.addAll(HttpConfig.settings(DEFAULT_HTTP_PORT));
         all.addAll(List.of(INDEX_DIR, APPLICATION_ID, COMMIT_INTERVAL, COMMIT_DOCS, REFRESH_INTERVAL, STORE_GROUP_ID,
                 QUERY_TIMEOUT));
+        all.addAll(OperatorConfig.SETTINGS);
         return List.copyOf(all);
     }
 }

@@ -14,8 +14,11 @@ import nl.kamerstroom.common.http.HttpServer;
 import nl.kamerstroom.common.http.ServiceMetrics;
 import nl.kamerstroom.common.kafka.KafkaClients;
 import nl.kamerstroom.common.lifecycle.Service;
+import nl.kamerstroom.index.api.EntityApi;
 import nl.kamerstroom.index.api.SearchApi;
+import nl.kamerstroom.index.operator.OperatorView;
 import nl.kamerstroom.index.search.DocumentSearch;
+import nl.kamerstroom.index.search.EntitySearch;
 import nl.kamerstroom.index.store.FeedPolicy;
 import nl.kamerstroom.index.store.IndexFeeder;
 import nl.kamerstroom.index.store.SearchIndex;
@@ -89,8 +92,15 @@ public final class IndexService implements Service {
         SearchIndex index = openIndex();
         started.add(index);
         SearchApi api = new SearchApi(new DocumentSearch(index, config.queryTimeout()), this::health, registry);
+        EntityApi entities = new EntityApi(new EntitySearch(index));
+        OperatorView operator = new OperatorView(config.operator(), config.kafka(), topics, this::health,
+                registry::scrape, Clock.systemUTC());
+        started.add(operator);
+        operator.start();
         WebPage page = new WebPage();
         http = api.routes(HttpServer.builder(config.http()))
+                .route(EntityApi.PATH, entities::answer)
+                .route("/api/operator", operator::answer)
                 .health(this::health)
                 .metrics(registry)
                 .route("/", page::answer)

@@ -94,6 +94,14 @@ class UpIT {
             // The enrich-service's consumer group has read everything ingested.
             waitUntil("enrich lag 0", () -> ENRICH_CAUGHT_UP.matcher(cli(stack, "topics")).matches());
             assertThat(cli(stack, "topics")).matches(ENRICH_CAUGHT_UP);
+
+            // The operator view reaches every part under `up`, with nothing else installed.
+            JsonNode operator = json.readTree(get(stack.searchUrl() + "api/operator").body());
+            assertThat(operator.get("health")).extracting(part -> part.get("name").asText())
+                    .containsExactly("broker", "registry", "ingest", "enrich", "index");
+            assertThat(operator.get("health")).allSatisfy(part -> assertThat(part.get("up").asBoolean()).isTrue());
+            assertThat(operator.get("deadLetters")).extracting(letter -> letter.get("key").asText()).containsExactly("poison");
+            assertThat(get(stack.searchUrl() + "operator").statusCode()).isEqualTo(200);
         }
     }
 

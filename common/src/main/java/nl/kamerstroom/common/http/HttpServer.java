@@ -29,6 +29,16 @@ public final class HttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     /** Seconds a client told "busy" waits before trying again. */
     static final String RETRY_AFTER_SECONDS = "1";
+    /**
+     * Pages show text from untrusted documents: scripts only from this server's own files (no
+     * inline script, no eval), nothing loaded from elsewhere, no framing, and no content-type
+     * guessing that could turn a JSON answer into a page.
+     */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer");
 
     /** Answers one GET request. */
     @FunctionalInterface
@@ -144,6 +154,7 @@ public final class HttpServer implements AutoCloseable {
         }
         exchange.getResponseHeaders().set("Content-Type", response.contentType());
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        SECURITY_HEADERS.forEach(exchange.getResponseHeaders()::set);
         boolean head = "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(response.status(), head ? -1 : response.body().length);
         try (OutputStream out = exchange.getResponseBody()) {

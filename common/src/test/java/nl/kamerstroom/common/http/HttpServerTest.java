@@ -132,6 +132,17 @@ class HttpServerTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void everyAnswerForbidsInlineScriptAndContentSniffing() throws Exception {
+        for (String path : new String[] {"/api/echo", "/api/echo?limit=-1", "/api/boom"}) {
+            HttpResponse<String> response = get(path);
+
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self';").doesNotContain("unsafe-inline"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

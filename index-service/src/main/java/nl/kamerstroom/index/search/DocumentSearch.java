@@ -194,8 +194,9 @@ public final class DocumentSearch {
         return counts;
     }
 
+    /** The stored JSON view (without text) of a Lucene document. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> source(Document stored) throws IOException {
+    static Map<String, Object> source(Document stored) throws IOException {
         BytesRef json = stored.getBinaryValue(IndexFields.SOURCE);
         return Response.JSON.readValue(json.bytes, json.offset, json.length, LinkedHashMap.class);
     }

@@ -140,7 +140,10 @@ class SearchApiTest {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("html"));
-        assertThat(page.body()).contains("/api/search");
+        assertThat(page.body()).contains("/static/search.js");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'"));
+        assertThat(get("/static/search.js").body()).contains("/api/search?");
         assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
     }
 

@@ -20,6 +20,7 @@ import nl.kamerstroom.enrich.EnrichConfig;
 import nl.kamerstroom.enrich.EnrichService;
 import nl.kamerstroom.index.IndexConfig;
 import nl.kamerstroom.index.IndexService;
+import nl.kamerstroom.index.operator.OperatorConfig;
 import nl.kamerstroom.ingest.IngestService;
 import nl.kamerstroom.ingest.config.IngestConfig;
 import org.slf4j.Logger;
@@ -99,7 +100,9 @@ public final class SingleMachineStack implements AutoCloseable {
                 List.of(ingest, enrich));
         Service index = new IndexService(IndexConfig.from(shared.with(Map.of(
                 IndexConfig.INDEX_DIR.name(), config.serviceDir("index").toString(),
-                HttpConfig.portSetting(0).name(), Integer.toString(httpPort)))), health);
+                HttpConfig.portSetting(0).name(), Integer.toString(httpPort),
+                OperatorConfig.SERVICES.name(), "ingest=http://127.0.0.1:" + servicePorts.get("ingest")
+                        + ",enrich=http://127.0.0.1:" + servicePorts.get("enrich")))), health);
         services.addAll(List.of(ingest, enrich, index));
         startTogether(services);
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);

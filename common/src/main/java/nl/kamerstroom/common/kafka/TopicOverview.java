@@ -1,4 +1,4 @@
-package nl.kamerstroom.launcher.inspect;
+package nl.kamerstroom.common.kafka;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What {@code kamerstroom topics} shows, read with the Admin API: each topic's partitions and
+ * What {@code kamerstroom topics} and the operator view show, read with the Admin API: each topic's partitions and
  * offsets, and how far behind each consumer group (Streams applications included) is on it.
  */
 public final class TopicOverview {
