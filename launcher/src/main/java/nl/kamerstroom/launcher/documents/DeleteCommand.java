@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import nl.kamerstroom.common.config.KafkaConfig;
-import nl.kamerstroom.launcher.inspect.TopicReader;
+import nl.kamerstroom.launcher.inspect.TopicScan;
 import nl.kamerstroom.schema.IndexDocument;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -75,7 +75,7 @@ public final class DeleteCommand implements Callable<Integer> {
     static List<Indexed> find(KafkaConfig config, String name) {
         Deserializer<IndexDocument> values = Topics.create(config.serdeConfig()).index.valueSerde().deserializer();
         Map<String, Indexed> current = new LinkedHashMap<>();
-        new TopicReader(config, "kamerstroom-delete").read(Topics.INDEX, record -> {
+        new TopicScan(config, "kamerstroom-delete").read(Topics.INDEX, record -> {
             if (record.key() == null) {
                 return;
             }

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import nl.kamerstroom.common.config.KafkaConfig;
 import nl.kamerstroom.enrich.entities.ExtractorVersion;
-import nl.kamerstroom.launcher.inspect.TopicReader;
+import nl.kamerstroom.launcher.inspect.TopicScan;
 import nl.kamerstroom.schema.EnrichedDocument;
 import nl.kamerstroom.schema.IngestedDocument;
 import nl.kamerstroom.topic.Topics;
@@ -63,7 +63,7 @@ public final class ReprocessCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         KafkaConfig config = pipeline.config();
         Deserializer<EnrichedDocument> enriched = pipeline.topics(config).enriched.valueSerde().deserializer();
-        TopicReader reader = new TopicReader(config, "kamerstroom-reprocess");
+        TopicScan reader = new TopicScan(config, "kamerstroom-reprocess");
 
         // Pass 1: the current version of each document (a later record or tombstone replaces an earlier one).
         Map<String, Latest> current = new HashMap<>();

@@ -17,10 +17,10 @@ public final class RecordCounter {
     public record Count(long records, long documents) {
     }
 
-    private final TopicReader reader;
+    private final TopicScan reader;
 
     public RecordCounter(KafkaConfig config) {
-        this.reader = new TopicReader(config, "kamerstroom-status");
+        this.reader = new TopicScan(config, "kamerstroom-status");
     }
 
     /** The count, or null when the topic does not exist. */

@@ -19,14 +19,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * read_committed the end is the last stable offset, so open transactions are not waited for
  * either.
  */
-public final class TopicReader {
+public final class TopicScan {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final KafkaConfig config;
     private final String clientId;
 
-    public TopicReader(KafkaConfig config, String clientId) {
+    public TopicScan(KafkaConfig config, String clientId) {
         this.config = config;
         this.clientId = clientId;
     }
