@@ -68,7 +68,9 @@ class DocumentCommandsIT {
                 "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl(),
                 "APPLICATION_ID", KafkaStack.uniqueName("enrich"), "INSTANCE_ID", "documents-it",
                 "STATE_DIR", dir.resolve("enrich").toString(), "HTTP_PORT", "0",
-                "INDEX_APPLICATION_ID", KafkaStack.uniqueName("index"), "INDEX_DIR", dir.resolve("index").toString()));
+                "INDEX_APPLICATION_ID", KafkaStack.uniqueName("index"), "INDEX_DIR", dir.resolve("index").toString(),
+                // The restarted enrich-service takes its partitions back at once instead of after a session timeout.
+                "STATIC_MEMBERSHIP", "true"));
         Topics topics = Topics.create(new AvroSerdeConfig(stack.schemaRegistryUrl(), true, false));
         TopicCreator.ensure(stack.admin(), topics.all(), 3, (short) 1);
 
