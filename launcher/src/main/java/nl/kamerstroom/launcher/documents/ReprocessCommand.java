@@ -66,6 +66,8 @@ public final class ReprocessCommand implements Callable<Integer> {
         TopicScan reader = new TopicScan(config, "kamerstroom-reprocess");
 
         // Pass 1: the current version of each document (a later record or tombstone replaces an earlier one).
+        out.printf("Reading %s...%n", Topics.ENRICHED);
+        out.flush();
         Map<String, Latest> current = new HashMap<>();
         boolean exists = reader.read(Topics.ENRICHED, record -> {
             String id = key(record);
@@ -75,8 +77,11 @@ public final class ReprocessCommand implements Callable<Integer> {
             if (record.value() == null) {
                 current.remove(id);
             } else if (ids == null || ids.contains(id)) {
+                // Decoding a whole document only for its version costs; skip it when no version is asked for.
+                String version = olderThan == null ? null
+                        : enriched.deserialize(Topics.ENRICHED, record.value()).getExtractorVersion();
                 current.put(id, new Latest(new TopicPartition(record.topic(), record.partition()), record.offset(),
-                        enriched.deserialize(Topics.ENRICHED, record.value()).getExtractorVersion()));
+                        version));
             }
         });
         if (!exists) {
