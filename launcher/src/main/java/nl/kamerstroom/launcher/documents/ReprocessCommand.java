@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -88,6 +89,7 @@ public final class ReprocessCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("kamerstroom reprocess: topic " + Topics.ENRICHED + " does not exist");
             return 1;
         }
+        warnAboutIndexedDocumentsWithoutSource(reader, current.keySet(), out);
         long selected = current.values().stream().filter(this::selected).count();
         out.printf("%d current documents on %s%s; %d selected%s. This launcher's rules: %s.%n",
                 current.size(), Topics.ENRICHED, ids == null ? "" : " among the " + ids.size() + " ids asked for",
@@ -125,6 +127,32 @@ public final class ReprocessCommand implements Callable<Integer> {
                         + "(follow it with `kamerstroom topics`: lag of kamerstroom-enrich on %s).%n", written[0],
                 Topics.INGESTED, (System.nanoTime() - started) / 1e9, Topics.INGESTED);
         return 0;
+    }
+
+    /**
+     * Documents on documents.index that documents.enriched no longer holds (it deleted records
+     * after 30 days before it was made compacted) cannot be re-enriched from it: say so, rather
+     * than leave them silently on their old rules.
+     */
+    private void warnAboutIndexedDocumentsWithoutSource(TopicScan reader, Set<String> sources, PrintWriter out) {
+        Set<String> indexed = new HashSet<>();
+        reader.read(Topics.INDEX, record -> {
+            String id = key(record);
+            if (id == null || (ids != null && !ids.contains(id))) {
+                return;
+            }
+            if (record.value() == null) {
+                indexed.remove(id);
+            } else {
+                indexed.add(id);
+            }
+        });
+        indexed.removeAll(sources);
+        if (!indexed.isEmpty()) {
+            out.printf("Warning: %d documents on %s are not on %s (expired there before it was compacted) and "
+                    + "cannot be reprocessed from it: they keep their current version.%n",
+                    indexed.size(), Topics.INDEX, Topics.ENRICHED);
+        }
     }
 
     private boolean selected(Latest latest) {
