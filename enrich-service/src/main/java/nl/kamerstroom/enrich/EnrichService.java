@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import nl.kamerstroom.common.http.Health;
 import nl.kamerstroom.common.http.HttpServer;
 import nl.kamerstroom.common.http.ServiceMetrics;
@@ -23,9 +26,13 @@ import nl.kamerstroom.extraction.EntityExtractor;
 import nl.kamerstroom.topic.TopicCreator;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -81,6 +88,7 @@ public final class EnrichService implements Service {
             TopicCreator.ensure(admin, List.of(topics.ingested, topics.enriched, topics.deadLetters,
                     topics.entityMentions, topics.entityCounts),
                     config.kafka().topicPartitions(), config.kafka().topicReplicationFactor());
+            warnUnlessCompacted(admin, topics.enriched.name());
         }
         Map<String, Object> deadLetterProps = KafkaClients.documentProducer(config.kafka(), "enrich-dlq");
         // A dead letter is an input of up to 16 MiB plus error headers; compressed it still fits the topic.
@@ -113,6 +121,26 @@ public final class EnrichService implements Service {
         LOG.info("enrich-service started: {} -> {}, {}, {} ({} stream threads, exactly-once, HTTP port {})",
                 topics.ingested, topics.enriched, topics.entityMentions, topics.entityCounts,
                 config.streamThreads(), http.port());
+    }
+
+    /**
+     * documents.enriched is compacted since it became the source `kamerstroom reprocess` reads;
+     * a topic created by an older version still deletes after 30 days. Changing a topic's
+     * cleanup policy is the operator's call, so this only says how.
+     */
+    private static void warnUnlessCompacted(Admin admin, String topic) throws InterruptedException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try {
+            Config topicConfig = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
+            ConfigEntry policy = topicConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            if (policy != null && !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                LOG.warn("{} has cleanup.policy={}: documents older than its retention cannot be reprocessed. Make it "
+                        + "compacted: kafka-configs.sh --alter --entity-type topics --entity-name {} --add-config "
+                        + "cleanup.policy=compact", topic, policy.value(), topic);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Could not read the settings of {}: {}", topic, e.getMessage());
+        }
     }
 
     @Override

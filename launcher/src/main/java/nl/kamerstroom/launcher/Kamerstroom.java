@@ -1,6 +1,9 @@
 package nl.kamerstroom.launcher;
 
 import nl.kamerstroom.common.config.ConfigException;
+import nl.kamerstroom.launcher.documents.DeleteCommand;
+import nl.kamerstroom.launcher.documents.DlqCommand;
+import nl.kamerstroom.launcher.documents.ReprocessCommand;
 import nl.kamerstroom.launcher.extract.ExtractCommand;
 import nl.kamerstroom.launcher.inspect.StatusCommand;
 import nl.kamerstroom.launcher.inspect.TopicsCommand;
@@ -21,8 +24,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "bin/kamerstroom bench NAME runs a benchmark of the benchmarks module "
                 + "(nl.kamerstroom.benchmarks.BenchmarkMain) in a JVM of its own."},
         subcommands = {UpCommand.class, ExtractCommand.class, IngestCommand.class, EnrichCommand.class,
-                IndexCommand.class, TopicsCommand.class, StatusCommand.class, SettingsCommand.class,
-                CommandLine.HelpCommand.class})
+                IndexCommand.class, TopicsCommand.class, StatusCommand.class, DeleteCommand.class,
+                ReprocessCommand.class, DlqCommand.class, SettingsCommand.class, CommandLine.HelpCommand.class})
 public final class Kamerstroom implements Runnable {
 
     @Spec

@@ -19,11 +19,20 @@ import picocli.CommandLine;
 class KamerstroomCommandTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"up", "extract", "ingest", "enrich", "index", "topics", "status", "settings"})
+    @ValueSource(strings = {"up", "extract", "ingest", "enrich", "index", "topics", "status", "delete", "reprocess",
+            "dlq", "settings"})
     void everySubcommandHasHelp(String command) {
         Run run = run(command, "--help");
         assertThat(run.exit).isZero();
         assertThat(run.out).startsWith("Usage: kamerstroom " + command);
+    }
+
+    @Test
+    void dlqReplayHasHelp() {
+        Run run = run("dlq", "replay", "--help");
+        assertThat(run.exit).isZero();
+        assertThat(run.out).startsWith("Usage: kamerstroom dlq replay").contains("--dry-run", "--topic",
+                "documents.dlq");
     }
 
     @Test

@@ -55,7 +55,9 @@ public final class Topics {
     private Topics(AvroSerdeConfig serdeConfig) {
         ingested = new Topic<>(INGESTED, Serdes.String(), avro(IngestedDocument.class, serdeConfig), EVENTS);
         failed = new Topic<>(FAILED, Serdes.String(), avro(FailedDocument.class, serdeConfig), EVENTS);
-        enriched = new Topic<>(ENRICHED, Serdes.String(), avro(EnrichedDocument.class, serdeConfig), EVENTS);
+        // Compacted: the latest enrichment of every current document is the lossless source that
+        // `kamerstroom reprocess` re-feeds from (documents.ingested expires after 30 days).
+        enriched = new Topic<>(ENRICHED, Serdes.String(), avro(EnrichedDocument.class, serdeConfig), TABLE);
         index = new Topic<>(INDEX, Serdes.String(), avro(IndexDocument.class, serdeConfig), TABLE);
         deadLetters = new Topic<>(DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), EVENTS);
         indexDeadLetters = new Topic<>(INDEX_DEAD_LETTERS, Serdes.ByteArray(), Serdes.ByteArray(), EVENTS);

@@ -6,7 +6,11 @@ import nl.kamerstroom.schema.EnrichedDocument;
 import nl.kamerstroom.schema.Entities;
 import nl.kamerstroom.schema.IngestedDocument;
 
-/** Puts an ingested document and what was extracted from its text together into the enriched event. */
+/**
+ * Puts an ingested document and what was extracted from its text together into the enriched
+ * event, stamped with the version of the extraction rules. Amounts that decimal(24,2) cannot
+ * hold are left out ({@link EntityMapper#entities}), never the document.
+ */
 public final class DocumentEnricher {
 
     private DocumentEnricher() {
@@ -23,9 +27,10 @@ public final class DocumentEnricher {
                 .setDocument(document)
                 .setTextMetadata(EntityMapper.metadata(extraction.metadata()))
                 .setEntities(entities)
-                .setSummary(SummaryBuilder.summarise(entities))
+                .setSummary(SummaryBuilder.summarise(entities, document.getText()))
                 .setEnrichedAt(enrichedAt)
                 .setExtractionMicros(extractionMicros)
+                .setExtractorVersion(ExtractorVersion.CURRENT)
                 .build();
     }
 }

@@ -24,18 +24,22 @@ public final class EntityMapper {
 
     /** Avro's decimal type has a fixed scale: every amount is written in cents. */
     public static final int AMOUNT_SCALE = 2;
+    /** The precision of the Avro decimal: at most 22 digits before the decimal point. */
+    public static final int AMOUNT_PRECISION = 24;
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private EntityMapper() {
     }
 
+    /** The entities as Avro types; amounts {@link #representable} cannot hold are left out. */
     public static Entities entities(Extraction extraction) {
         return Entities.newBuilder()
                 .setMinistries(map(extraction.ministries(), EntityMapper::ministry))
                 .setCountries(map(extraction.countries(), EntityMapper::country))
                 .setMotions(map(extraction.motions(), EntityMapper::motion))
-                .setAmounts(map(extraction.amounts(), EntityMapper::amount))
+                .setAmounts(extraction.amounts().stream().map(EntityMapper::amount)
+                        .filter(amount -> representable(amount.getValue())).toList())
                 .setKamerstukken(map(extraction.kamerstukken(), EntityMapper::kamerstuk))
                 .setRedactions(map(extraction.redactions(), EntityMapper::redaction))
                 .build();
@@ -113,6 +117,15 @@ public final class EntityMapper {
     /** An amount rounded half-up to cents, the scale the Avro decimal type requires. */
     static BigDecimal cents(BigDecimal value) {
         return value.setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Whether decimal(24,2) holds the value (in cents). A longer digit run in a text (a table
+     * of ids, a serial number next to "euro") is not a sum of money anyone means, and one such
+     * run must not make the whole document unwritable.
+     */
+    public static boolean representable(BigDecimal cents) {
+        return cents.precision() <= AMOUNT_PRECISION;
     }
 
     static String normalise(String text) {

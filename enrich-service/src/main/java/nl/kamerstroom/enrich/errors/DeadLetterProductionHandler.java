@@ -19,7 +19,7 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
  *
  * <p>Under exactly-once, an error the producer reports (rather than the serializer) has
  * already doomed the transaction in Kafka 4.1: it aborts and the task reprocesses its records.
- * That is why oversized documents are caught at serialisation ({@code RecordSizeLimit}).
+ * That is why the enrich processor serialises and size-checks documents itself ({@code EnrichedEncoder}).
  */
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 

@@ -18,6 +18,8 @@ public final class EnrichMetrics {
     private final MeterRegistry registry;
     private final Counter enriched;
     private final Counter duplicates;
+    private final Counter deletes;
+    private final Counter amountsDropped;
     private final Timer extraction;
     private final Counter threadReplacements;
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
@@ -26,6 +28,10 @@ public final class EnrichMetrics {
         this.registry = registry;
         this.enriched = documents(registry, "enriched");
         this.duplicates = documents(registry, "duplicate");
+        this.deletes = documents(registry, "deleted");
+        this.amountsDropped = Counter.builder("kamerstroom.enrich.amounts.dropped")
+                .description("Amounts left out of a document because decimal(24,2) cannot hold them")
+                .register(registry);
         this.extraction = Timer.builder("kamerstroom.enrich.extraction")
                 .description("Time the entity extractor takes per document")
                 .register(registry);
@@ -41,8 +47,20 @@ public final class EnrichMetrics {
         extraction.record(extractionTime);
     }
 
+    /** A document flagged duplicate by ingest (a second copy, sent without text): skipped. */
     public void duplicate() {
         duplicates.increment();
+    }
+
+    /** A tombstone: the document was deleted. */
+    public void deleted() {
+        deletes.increment();
+    }
+
+    public void amountsDropped(int amounts) {
+        if (amounts > 0) {
+            amountsDropped.increment(amounts);
+        }
     }
 
     /** A record went to the dead-letter topic; {@code reason} is the stage that failed. */

@@ -1,16 +1,18 @@
 package nl.kamerstroom.enrich.topology;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import nl.kamerstroom.enrich.EnrichConfig;
-import nl.kamerstroom.enrich.entities.EntityMentionsMapper;
 import nl.kamerstroom.enrich.metrics.EnrichMetrics;
-import nl.kamerstroom.schema.EnrichedDocument;
 import nl.kamerstroom.schema.EntityCount;
 import nl.kamerstroom.schema.EntityMentions;
 import nl.kamerstroom.topic.Topic;
 import nl.kamerstroom.topic.Topics;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -26,9 +28,11 @@ import org.apache.kafka.streams.state.Stores;
  * The enrich topology, as a pure function of its topics and collaborators:
  *
  * <pre>
- * documents.ingested ─ drop-duplicates ─ extract-entities ─ remember-document-id ─┬─ documents.enriched
- *                        (seen-document-ids store)                                 └─ split-entity-mentions ─ entities.mentions
- *                                                                                        └─ group-by-entity ─ count-entities ─ entities.counts
+ * documents.ingested ─ enrich-document ─┬─ documents.enriched (bytes encoded by enrich-document; tombstones pass)
+ *                                       └─ diff-document-entities (document-entities store)
+ *                                            ├─ entities.mentions (changed rows, mentions 0 = gone)
+ *                                            └─ document-entity-mentions (KTable of (document, entity) rows)
+ *                                                 └─ group by entity ─ count-entities (add / subtract) ─ entities.counts
  * </pre>
  *
  * Every processor, store and internal topic is named, so that a change to the topology does
@@ -36,11 +40,13 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class EnrichTopology {
 
-    /** Ids of the documents already enriched; grows by ~100 bytes per document. */
-    public static final String SEEN_IDS_STORE = "seen-document-ids";
+    /** Per document id, the entity rows of its current version: what a new version or a delete replaces. */
+    public static final String DOCUMENT_ENTITIES_STORE = "document-entities";
+    /** The KTable of (document, entity) rows the counts aggregate. */
+    public static final String DOCUMENT_ENTITY_MENTIONS = "document-entity-mentions";
     /** The entity counts KTable; queryable, and the source of {@code entities.counts}. */
     public static final String ENTITY_COUNTS_STORE = "entity-counts";
-    /** Repartition by entity key, so all mentions of one entity meet in one task. */
+    /** Repartition by entity key, so all rows of one entity meet in one task. */
     public static final String MENTIONS_BY_ENTITY = "entity-mentions-by-key";
 
     private EnrichTopology() {
@@ -54,30 +60,35 @@ public final class EnrichTopology {
     public static Topology build(EnrichConfig config, Topics topics, TextExtractor extractor, EnrichMetrics metrics,
                                  Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SEEN_IDS_STORE), Serdes.String(), Serdes.Long()));
+        Serde<EntityMentions> mentionsSerde = topics.entityMentions.valueSerde();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DOCUMENT_ENTITIES_STORE),
+                Serdes.String(), Serdes.ListSerde(ArrayList.class, mentionsSerde)));
+        EnrichedEncoder encoder = new EnrichedEncoder(topics.enriched.valueSerde().serializer(), topics.enriched.name(),
+                config.maxRecordBytes());
 
-        KStream<String, EnrichedDocument> enriched = builder
+        KStream<String, EnrichedOutput> enriched = builder
                 .stream(topics.ingested.name(), consumed(topics.ingested, "documents-ingested-source"))
-                // A null value is no document (documents.ingested is an event stream, not a table).
-                .filter((id, document) -> document != null, Named.as("drop-empty-records"))
-                .processValues(() -> new DuplicateFilter(SEEN_IDS_STORE, metrics), Named.as("drop-duplicates"),
-                        SEEN_IDS_STORE)
-                .mapValues(new EnrichStep(extractor, clock, metrics), Named.as("extract-entities"))
-                .processValues(() -> new SeenIdRecorder(SEEN_IDS_STORE), Named.as("remember-document-id"),
-                        SEEN_IDS_STORE);
-        // Added first, so it is the first sink to see a document: the handler still has the input bytes.
-        enriched.to(topics.enriched.name(), Produced.with(topics.enriched.keySerde(),
-                        new RecordSizeLimit<>(topics.enriched.valueSerde(), config.maxRecordBytes()))
-                .withName("documents-enriched-sink"));
+                .processValues(() -> new EnrichDocument(extractor, encoder, clock, metrics), Named.as("enrich-document"));
+        enriched.mapValues(output -> output == null ? null : output.bytes(), Named.as("enriched-document-bytes"))
+                .to(topics.enriched.name(), Produced.with(topics.enriched.keySerde(), Serdes.ByteArray())
+                        .withName("documents-enriched-sink"));
 
-        KStream<String, EntityMentions> mentions = enriched.flatMap(
-                (id, document) -> EntityMentionsMapper.mentions(document), Named.as("split-entity-mentions"));
-        mentions.to(topics.entityMentions.name(), produced(topics.entityMentions, "entity-mentions-sink"));
+        KStream<String, EntityMentions> rows = enriched.process(
+                () -> new DocumentEntityChanges(DOCUMENT_ENTITIES_STORE), Named.as("diff-document-entities"),
+                DOCUMENT_ENTITIES_STORE);
+        rows.map((row, mentions) -> KeyValue.pair(DocumentEntityChanges.entityKey(mentions), mentions),
+                        Named.as("key-mentions-by-entity"))
+                .to(topics.entityMentions.name(), produced(topics.entityMentions, "entity-mentions-sink"));
 
         EntityCounter counter = new EntityCounter();
-        mentions.groupByKey(Grouped.with(MENTIONS_BY_ENTITY, Serdes.String(), topics.entityMentions.valueSerde()))
-                .aggregate(counter, counter, Named.as("count-entities"),
+        rows.mapValues(mentions -> mentions.getMentions() == 0 ? null : mentions, Named.as("gone-rows-to-tombstones"))
+                .toTable(Named.as(DOCUMENT_ENTITY_MENTIONS),
+                        Materialized.<String, EntityMentions, KeyValueStore<Bytes, byte[]>>as(DOCUMENT_ENTITY_MENTIONS)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(mentionsSerde))
+                .groupBy((row, mentions) -> KeyValue.pair(DocumentEntityChanges.entityKey(mentions), mentions),
+                        Grouped.with(MENTIONS_BY_ENTITY, Serdes.String(), mentionsSerde))
+                .aggregate(counter, counter.adder(), counter.subtractor(), Named.as("count-entities"),
                         Materialized.<String, EntityCount, KeyValueStore<Bytes, byte[]>>as(ENTITY_COUNTS_STORE)
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(topics.entityCounts.valueSerde()))

@@ -7,10 +7,12 @@ import org.apache.kafka.streams.kstream.Aggregator;
 import org.apache.kafka.streams.kstream.Initializer;
 
 /**
- * Running totals of one entity: every {@link EntityMentions} record is one document (ids are
- * deduplicated upstream) with its number of mentions.
+ * The totals of one entity over the current (document, entity) rows: {@link #add} a row's
+ * mentions when it appears, {@link #subtract} them when it changes or goes. Each row is one
+ * document, so documents is the number of rows. When the last row goes the total is null,
+ * which deletes it (a tombstone on entities.counts).
  */
-final class EntityCounter implements Initializer<EntityCount>, Aggregator<String, EntityMentions, EntityCount> {
+final class EntityCounter implements Initializer<EntityCount> {
 
     @Override
     public EntityCount apply() {
@@ -20,14 +22,25 @@ final class EntityCounter implements Initializer<EntityCount>, Aggregator<String
                 .build();
     }
 
-    @Override
-    public EntityCount apply(String entityKey, EntityMentions mentions, EntityCount count) {
-        return EntityCount.newBuilder()
-                .setEntityType(mentions.getEntityType())
-                .setEntityId(mentions.getEntityId())
-                .setEntityName(mentions.getEntityName() != null ? mentions.getEntityName() : count.getEntityName())
-                .setMentions(count.getMentions() + mentions.getMentions())
+    Aggregator<String, EntityMentions, EntityCount> adder() {
+        return (entityKey, row, count) -> EntityCount.newBuilder()
+                .setEntityType(row.getEntityType())
+                .setEntityId(row.getEntityId())
+                .setEntityName(row.getEntityName() != null ? row.getEntityName() : count.getEntityName())
+                .setMentions(count.getMentions() + row.getMentions())
                 .setDocuments(count.getDocuments() + 1)
                 .build();
+    }
+
+    Aggregator<String, EntityMentions, EntityCount> subtractor() {
+        return (entityKey, row, count) -> {
+            if (count.getDocuments() <= 1) {
+                return null;
+            }
+            return EntityCount.newBuilder(count)
+                    .setMentions(count.getMentions() - row.getMentions())
+                    .setDocuments(count.getDocuments() - 1)
+                    .build();
+        };
     }
 }

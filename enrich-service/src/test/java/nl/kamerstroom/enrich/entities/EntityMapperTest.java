@@ -56,7 +56,7 @@ class EntityMapperTest {
 
     @Test
     void summarisesDistinctIdsAndTotalsInDocumentOrder() {
-        EntitySummary summary = SummaryBuilder.summarise(EntityMapper.entities(extraction()));
+        EntitySummary summary = SummaryBuilder.summarise(EntityMapper.entities(extraction()), " ".repeat(140));
 
         assertThat(summary.getMinistryIds()).containsExactly("BZ");
         assertThat(summary.getCountryIds()).containsExactly("UA", "NL");
@@ -72,6 +72,44 @@ class EntityMapperTest {
     }
 
     @Test
+    void dropsAnAmountTooLargeForTheDecimalButKeepsTheOthers() {
+        String forty = "1234567890123456789012345678901234567890";
+        Entities entities = EntityMapper.entities(amounts(
+                new AmountMention(forty + " euro", 0, 45, new BigDecimal(forty), "EUR"),
+                new AmountMention("€ 99.999.999.999.999.999.999,99", 50, 80, new BigDecimal("99999999999999999999.99"),
+                        "EUR")));
+
+        assertThat(entities.getAmounts()).extracting(a -> a.getValue())
+                .containsExactly(new BigDecimal("99999999999999999999.99"));
+        assertThat(EntityMapper.representable(new BigDecimal("9999999999999999999999.99"))).isTrue();
+        assertThat(EntityMapper.representable(new BigDecimal("10000000000000000000000.00"))).isFalse();
+    }
+
+    @Test
+    void aRangeCountsOnceAtItsUpperBoundInTheTotals() {
+        String text = "Er is drie tot vier miljard euro nodig, en 6.000 - 7.000 euro, en daarna 5 euro.";
+        Entities entities = EntityMapper.entities(amounts(
+                amount(text, "drie", "3000000000"), amount(text, "vier miljard euro", "4000000000"),
+                amount(text, "6.000", "6000"), amount(text, "7.000 euro", "7000"),
+                amount(text, "5 euro", "5")));
+
+        EntitySummary summary = SummaryBuilder.summarise(entities, text);
+
+        assertThat(entities.getAmounts()).hasSize(5);
+        assertThat(summary.getAmountTotals()).containsExactly(
+                new CurrencyTotal("EUR", new BigDecimal("4000007005.00"), 3));
+    }
+
+    @Test
+    void twoAmountsThatAreNoRangeBothCount() {
+        String text = "Eerst 3 euro en dan 4 euro.";
+        Entities entities = EntityMapper.entities(amounts(amount(text, "3 euro", "3"), amount(text, "4 euro", "4")));
+
+        assertThat(SummaryBuilder.summarise(entities, text).getAmountTotals())
+                .containsExactly(new CurrencyTotal("EUR", new BigDecimal("7.00"), 2));
+    }
+
+    @Test
     void leavesMetadataEmptyWhenTheTextCarriesNone() {
         var metadata = EntityMapper.metadata(null);
         assertThat(metadata.getTitle()).isNull();
@@ -82,6 +120,15 @@ class EntityMapperTest {
         assertThat(full.getTitle()).isEqualTo("Steun aan Oekraïne");
         assertThat(full.getDate()).isEqualTo(LocalDate.of(2023, 3, 3));
         assertThat(full.getKamerstuk()).isEqualTo("kst-36045-1");
+    }
+
+    private static AmountMention amount(String text, String mention, String value) {
+        int start = text.indexOf(mention);
+        return new AmountMention(mention, start, start + mention.length(), new BigDecimal(value), "EUR");
+    }
+
+    private static Extraction amounts(AmountMention... amounts) {
+        return new Extraction(List.of(), List.of(), List.of(), List.of(amounts), List.of(), List.of(), null);
     }
 
     private static Extraction extraction() {

@@ -58,10 +58,11 @@ class EnrichServiceIT {
     }
 
     @Test
-    void enrichesEachDocumentOnceEvenWhenItIsIngestedTwice() throws Exception {
+    void enrichesEachDocumentButNotTheCopiesIngestFlaggedDuplicate() throws Exception {
         List<IngestedDocument> documents = IntStream.range(0, 5).mapToObj(i -> kamerbrief(prefix + "doc-" + i)).toList();
         pipeline.ingest(documents);
-        pipeline.ingest(documents.subList(0, 2));
+        pipeline.ingest(documents.subList(0, 2).stream().map(d -> IngestedDocument.newBuilder(document(d.getId(), ""))
+                .setDuplicate(true).build()).toList());
 
         List<ConsumerRecord<byte[], byte[]>> enriched = pipeline.await(Topics.ENRICHED,
                 r -> key(r).startsWith(prefix + "doc-"), 5, TIMEOUT);

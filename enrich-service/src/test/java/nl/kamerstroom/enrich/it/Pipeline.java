@@ -56,6 +56,13 @@ final class Pipeline {
         }
     }
 
+    /** Tombstones on documents.ingested: what `kamerstroom delete` writes. */
+    void delete(List<String> ids) {
+        try (var producer = new KafkaProducer<>(producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+            ids.forEach(id -> producer.send(new ProducerRecord<>(Topics.INGESTED, id, null)));
+        }
+    }
+
     void ingestBytes(String key, byte[] value) {
         try (var producer = new KafkaProducer<>(producerProps(), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.INGESTED, key, value));

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.extraction.AmountMention;
 import nl.kamerstroom.extraction.EntityExtractor;
@@ -28,8 +29,11 @@ class DeadLetterTopologyTest {
     private static final EntityExtractor EXTRACTOR = EntityExtractor.create();
 
     /** Fails on one marker, and on another returns an amount too large for the Avro decimal (24 digits). */
-    private static final TextExtractor FLAKY = text -> {
-        if (text.contains("EXPLODE")) {
+    /** Whether the extractor fails on EXPLODE: a test turns it off to play "the cause is fixed". */
+    private final AtomicBoolean explode = new AtomicBoolean(true);
+
+    private final TextExtractor flaky = text -> {
+        if (explode.get() && text.contains("EXPLODE")) {
             throw new IllegalStateException("extractor failed on EXPLODE");
         }
         if (text.contains("HUGE")) {
@@ -45,7 +49,7 @@ class DeadLetterTopologyTest {
 
     @BeforeEach
     void start() {
-        fixture = new TopologyFixture(FLAKY, stateDir);
+        fixture = new TopologyFixture(flaky, stateDir);
     }
 
     @AfterEach
@@ -90,7 +94,7 @@ class DeadLetterTopologyTest {
         assertThat(header(letter, DeadLetter.HEADER_EXCEPTION_CLASS)).isEqualTo("java.lang.IllegalStateException");
         assertThat(header(letter, DeadLetter.HEADER_EXCEPTION_MESSAGE)).isEqualTo("extractor failed on EXPLODE");
         assertThat(header(letter, DeadLetter.HEADER_STAGE)).isEqualTo(DeadLetter.PROCESS);
-        assertThat(header(letter, DeadLetter.HEADER_PROCESSOR)).isEqualTo("extract-entities");
+        assertThat(header(letter, DeadLetter.HEADER_PROCESSOR)).isEqualTo("enrich-document");
         assertThat(header(letter, DeadLetter.HEADER_OFFSET)).isEqualTo("0");
         assertThat(header(letter, DeadLetter.HEADER_TASK_ID)).isEqualTo("0_0");
         assertThat(fixture.counter("kamerstroom.enrich.dlq", "reason", DeadLetter.PROCESS)).isEqualTo(1);
@@ -100,52 +104,62 @@ class DeadLetterTopologyTest {
     }
 
     @Test
-    void doesNotRememberADocumentWhoseExtractionFailedSoItCanBeReplayed() {
-        IngestedDocument failing = document("e1", "EXPLODE");
-        fixture.ingested.pipeInput("e1", failing);
-        fixture.ingested.pipeInput("e1", failing);
-
-        assertThat(fixture.deadLetterProducer.history()).hasSize(2);
-        assertThat(fixture.counter("kamerstroom.enrich.documents", "outcome", "duplicate")).isZero();
+    void aDeadLetterReplayedOnceTheCauseIsFixedGoesThroughAndCountsOnce() {
+        IngestedDocument failing = document("e1", "De Minister van Financiën schrijft. EXPLODE");
+        fixture.ingest("e1", failing);
+        ProducerRecord<byte[], byte[]> letter = onlyDeadLetter();
         assertThat(fixture.enriched.isEmpty()).isTrue();
         assertThat(fixture.mentions.isEmpty()).isTrue();
+        assertThat(fixture.counts.isEmpty()).isTrue();
+
+        explode.set(false);
+        fixture.ingestedBytes.pipeInput(new String(letter.key(), StandardCharsets.UTF_8), letter.value());
+
+        assertThat(fixture.enrichedKeys()).containsExactly("e1");
+        assertThat(fixture.counts.readKeyValuesToMap().get("MINISTRY:FIN").getDocuments()).isEqualTo(1);
+        assertThat(fixture.deadLetterProducer.history()).hasSize(1);
     }
 
     @Test
-    void sendsADocumentWhoseOutputCannotBeSerialisedToTheDeadLetterTopicAndGoesOn() {
-        IngestedDocument huge = document("h1", "Een bedrag: HUGE");
-        fixture.ingested.pipeInput("h1", huge);
-        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+    void keepsADocumentWithAnAmountTooLargeForTheDecimalAndDropsOnlyThatAmount() {
+        fixture.ingest("h1", document("h1", "Een bedrag: HUGE."));
+        fixture.ingest("n1", document("n1", "Een getal van 1234567890123456789012345678901234567890 euro en 5 euro."));
 
-        ProducerRecord<byte[], byte[]> letter = onlyDeadLetter();
-        assertThat(letter.value()).isEqualTo(fixture.serialized(huge));
-        assertThat(header(letter, DeadLetter.HEADER_STAGE)).isEqualTo(DeadLetter.SERIALIZE);
-        assertThat(header(letter, DeadLetter.HEADER_PROCESSOR)).isEqualTo("documents-enriched-sink");
-        assertThat(header(letter, DeadLetter.HEADER_EXCEPTION_MESSAGE)).contains("precision");
-        assertThat(fixture.counter("kamerstroom.enrich.dlq", "reason", DeadLetter.SERIALIZE)).isEqualTo(1);
-
-        assertThat(fixture.enrichedKeys()).containsExactly("a1");
-        assertThat(fixture.enriched.isEmpty()).isTrue();
+        var enriched = fixture.enriched.readValuesToList();
+        assertThat(enriched).extracting(e -> e.getDocument().getId()).containsExactly("h1", "n1");
+        assertThat(enriched.get(0).getEntities().getAmounts()).isEmpty();
+        assertThat(enriched.get(0).getSummary().getAmountTotals()).isEmpty();
+        assertThat(enriched.get(1).getEntities().getAmounts()).extracting(a -> a.getValue())
+                .containsExactly(new BigDecimal("5.00"));
+        assertThat(fixture.registry.get("kamerstroom.enrich.amounts.dropped").counter().count()).isEqualTo(2);
+        assertThat(fixture.deadLetterProducer.history()).isEmpty();
     }
 
     @Test
-    void sendsADocumentWhoseEnrichedFormIsTooLargeToTheDeadLetterTopicAndGoesOn() {
+    void sendsADocumentWhoseEnrichedFormIsTooLargeOnlyToTheDeadLetterTopic() {
         fixture.close();
-        fixture = new TopologyFixture(FLAKY, stateDir, Map.of("MAX_RECORD_BYTES", "64KiB"));
+        fixture = new TopologyFixture(flaky, stateDir, Map.of("MAX_RECORD_BYTES", "64KiB"));
+        fixture.ingest("a1", kamerbrief("a1"));
+        CurrentState before = new CurrentState(fixture).read();
+        fixture.mentions.readKeyValuesToList();
         IngestedDocument large = document("l1", "Minister van Financiën. ".repeat(2_500));
-        fixture.ingested.pipeInput("l1", large);
-        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+        fixture.ingest("l1", large);
+
+        // All or nothing: no enriched document, no mentions, no count change for the dead letter.
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(fixture.mentions.isEmpty()).isTrue();
+        assertThat(fixture.counts.isEmpty()).isTrue();
+        assertThat(before.counted()).isEqualTo(before.recount())
+                .containsEntry("MINISTRY:FIN", new CurrentState.Totals(1, 1));
 
         ProducerRecord<byte[], byte[]> letter = onlyDeadLetter();
         assertThat(letter.value()).isEqualTo(fixture.serialized(large));
         assertThat(header(letter, DeadLetter.HEADER_STAGE)).isEqualTo(DeadLetter.PRODUCE);
+        assertThat(header(letter, DeadLetter.HEADER_PROCESSOR)).isEqualTo("enrich-document");
         assertThat(header(letter, DeadLetter.HEADER_EXCEPTION_CLASS))
                 .isEqualTo("org.apache.kafka.common.errors.RecordTooLargeException");
         assertThat(header(letter, DeadLetter.HEADER_EXCEPTION_MESSAGE)).contains("MAX_RECORD_BYTES");
         assertThat(fixture.counter("kamerstroom.enrich.dlq", "reason", DeadLetter.PRODUCE)).isEqualTo(1);
-
-        assertThat(fixture.enrichedKeys()).containsExactly("a1");
-        assertThat(fixture.enriched.isEmpty()).isTrue();
     }
 
     private ProducerRecord<byte[], byte[]> onlyDeadLetter() {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import nl.kamerstroom.enrich.entities.ExtractorVersion;
 import nl.kamerstroom.extraction.EntityExtractor;
 import nl.kamerstroom.schema.CurrencyTotal;
 import nl.kamerstroom.schema.EnrichedDocument;
@@ -53,6 +54,7 @@ class EnrichTopologyTest {
         assertThat(enriched.getDocument()).isEqualTo(input);
         assertThat(enriched.getEnrichedAt()).isEqualTo(TopologyFixture.NOW);
         assertThat(enriched.getExtractionMicros()).isNotNegative();
+        assertThat(enriched.getExtractorVersion()).isEqualTo(ExtractorVersion.CURRENT).matches("\\d+\\.\\d+.*");
 
         MinistryMention first = enriched.getEntities().getMinistries().get(0);
         assertThat(first.getId()).isEqualTo("BZ");
@@ -123,35 +125,59 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void emitsADocumentSeenBeforeOnlyOnce() {
-        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
-        IngestedDocument again = IngestedDocument.newBuilder(kamerbrief("a1")).setDuplicate(true).build();
-        fixture.ingested.pipeInput("a1", again);
-        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+    void neverEnrichesADocumentFlaggedDuplicateEvenWhenItArrivesBeforeTheOriginal() {
+        // Ingest sends the second copy of the same bytes without text; it may overtake the original.
+        IngestedDocument emptyCopy = IngestedDocument.newBuilder(document("a1", "")).setDuplicate(true).build();
+        fixture.ingest("a1", emptyCopy);
+        fixture.ingest("a1", kamerbrief("a1"));
+        fixture.ingest("a1", emptyCopy);
 
-        assertThat(fixture.enrichedKeys()).containsExactly("a1");
-        assertThat(fixture.counts.readKeyValuesToMap().get("MINISTRY:BZ").getDocuments()).isEqualTo(1);
+        assertThat(fixture.enriched.readValuesToList()).singleElement()
+                .satisfies(enriched -> assertThat(enriched.getDocument().getText()).isEqualTo(KAMERBRIEF));
         assertThat(fixture.counter("kamerstroom.enrich.documents", "outcome", "duplicate")).isEqualTo(2);
         assertThat(fixture.enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aDocumentFlaggedDuplicateWhoseOriginalNeverCameLeavesNoEmptyDocument() {
+        fixture.ingest("c3", IngestedDocument.newBuilder(document("c3", "")).setDuplicate(true).build());
+
+        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(fixture.mentions.isEmpty()).isTrue();
         assertThat(fixture.counts.isEmpty()).isTrue();
     }
 
     @Test
-    void enrichesADocumentFlaggedDuplicateWhoseFirstCopyItNeverSaw() {
-        IngestedDocument flagged = IngestedDocument.newBuilder(kamerbrief("c3")).setDuplicate(true).build();
-        fixture.ingested.pipeInput("c3", flagged);
+    void enrichesADocumentAgainAsANewVersionThatCountsOnce() {
+        fixture.ingest("a1", kamerbrief("a1"));
+        fixture.ingest("a1", kamerbrief("a1"));
 
-        assertThat(fixture.enrichedKeys()).containsExactly("c3");
-        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(fixture.enrichedKeys()).containsExactly("a1", "a1");
+        assertThat(fixture.counts.readKeyValuesToMap().get("MINISTRY:BZ"))
+                .satisfies(bz -> assertThat(bz.getDocuments()).isEqualTo(1))
+                .satisfies(bz -> assertThat(bz.getMentions()).isEqualTo(2));
+        // The second enrichment changed no (document, entity) row, so it wrote no mentions.
+        assertThat(fixture.mentions.readKeyValuesToList()).hasSize(11);
+        assertThat(fixture.mentions.isEmpty()).isTrue();
     }
 
     @Test
-    void ignoresARecordWithoutAValue() {
-        fixture.ingested.pipeInput("n1", null);
-        fixture.ingested.pipeInput("a1", kamerbrief("a1"));
+    void aTombstoneDeletesTheDocumentDownstreamAndTakesItOutOfTheCounts() {
+        fixture.ingest("a1", kamerbrief("a1"));
+        fixture.ingest("b2", document("b2", "De Minister van Buitenlandse Zaken bezocht Oekraïne."));
+        fixture.ingest("a1", null);
 
-        assertThat(fixture.enrichedKeys()).containsExactly("a1");
-        assertThat(fixture.enriched.isEmpty()).isTrue();
+        assertThat(fixture.enriched.readKeyValuesToList()).extracting(kv -> kv.key + (kv.value == null ? ":deleted" : ""))
+                .containsExactly("a1", "b2", "a1:deleted");
+        Map<String, EntityCount> counts = fixture.counts.readKeyValuesToMap();
+        assertThat(counts.get("MINISTRY:BZ").getDocuments()).isEqualTo(1);
+        assertThat(counts.get("MINISTRY:BZ").getMentions()).isEqualTo(1);
+        assertThat(counts).containsEntry("MINISTRY:FIN", null).containsEntry("KAMERSTUK:36045", null);
+        Map<String, EntityMentions> gone = fixture.mentions.readKeyValuesToList().stream()
+                .filter(kv -> kv.value.getDocumentId().equals("a1") && kv.value.getMentions() == 0)
+                .collect(java.util.stream.Collectors.toMap(kv -> kv.key, kv -> kv.value));
+        assertThat(gone).hasSize(11).containsKey("MINISTRY:FIN");
+        assertThat(fixture.counter("kamerstroom.enrich.documents", "outcome", "deleted")).isEqualTo(1);
         assertThat(fixture.deadLetterProducer.history()).isEmpty();
     }
 

@@ -78,6 +78,11 @@ final class TopologyFixture implements AutoCloseable {
         return enriched.readKeyValuesToList().stream().map(kv -> kv.key).toList();
     }
 
+    /** Pipes the record as ingest writes it, key = document id; null is a delete. */
+    void ingest(String id, IngestedDocument document) {
+        ingested.pipeInput(id, document);
+    }
+
     double counter(String name, String tag, String value) {
         var counter = registry.find(name).tag(tag, value).counter();
         return counter == null ? 0 : counter.count();

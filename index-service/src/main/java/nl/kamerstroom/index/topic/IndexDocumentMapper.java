@@ -52,6 +52,7 @@ public final class IndexDocumentMapper {
                 .setSummary(enriched.getSummary())
                 .setIngestedAt(doc.getIngestedAt())
                 .setIndexedAt(clock.instant())
+                .setExtractorVersion(enriched.getExtractorVersion())
                 .build();
     }
 

@@ -14,6 +14,7 @@ class IndexDocumentMapperTest {
     @Test
     void flattensTheEnrichedDocument() {
         EnrichedDocument enriched = Documents.ukraineLetter("abc");
+        enriched.setExtractorVersion("0.2.0");
 
         IndexDocument doc = Documents.index(enriched);
 
@@ -29,6 +30,7 @@ class IndexDocumentMapperTest {
         assertThat(doc.getSummary()).isEqualTo(enriched.getSummary());
         assertThat(doc.getIngestedAt()).isEqualTo(Instant.parse("2024-03-02T08:00:00Z"));
         assertThat(doc.getIndexedAt()).isEqualTo(Documents.INDEXED_AT);
+        assertThat(doc.getExtractorVersion()).isEqualTo("0.2.0");
     }
 
     @Test

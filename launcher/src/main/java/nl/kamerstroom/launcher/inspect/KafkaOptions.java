@@ -13,8 +13,13 @@ public final class KafkaOptions {
             description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS, default localhost:9092, where `up` listens).")
     String bootstrapServers;
 
-    KafkaConfig kafkaConfig() {
-        Map<String, String> overrides = new HashMap<>();
+    public KafkaConfig kafkaConfig() {
+        return kafkaConfig(Map.of());
+    }
+
+    /** The configuration with further settings given on the command line (e.g. the registry URL). */
+    public KafkaConfig kafkaConfig(Map<String, String> more) {
+        Map<String, String> overrides = new HashMap<>(more);
         if (bootstrapServers != null) {
             overrides.put(KafkaConfig.BOOTSTRAP_SERVERS.name(), bootstrapServers);
         }
