@@ -135,6 +135,7 @@ final class KafkaParts implements AutoCloseable {
     @Override
     public void close() {
         admin.close();
+        http.close();
     }
 
     static Map<String, Object> part(String name, boolean up, String status, String detail) {

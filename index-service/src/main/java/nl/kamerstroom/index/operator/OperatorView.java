@@ -82,6 +82,7 @@ public final class OperatorView implements AutoCloseable {
     public void close() {
         sampler.shutdownNow();
         kafka.close();
+        stages.close();
     }
 
     private void sample() {

@@ -13,7 +13,7 @@ import nl.kamerstroom.common.http.Health;
  * service starts, so the figures cover the current run of each service. Kafka offsets would
  * not do: exactly-once topics hold a commit marker per transaction, which takes an offset.
  */
-final class PipelineStages {
+final class PipelineStages implements AutoCloseable {
 
     /** A counter: metric name and the labels a sample must carry. */
     record Counter(String metric, Map<String, String> labels) {
@@ -98,5 +98,10 @@ final class PipelineStages {
         }
         return new Stage(name, up, status, definition.readIn(metrics), definition.out().read(metrics),
                 definition.failed().read(metrics));
+    }
+
+    @Override
+    public void close() {
+        probe.close();
     }
 }

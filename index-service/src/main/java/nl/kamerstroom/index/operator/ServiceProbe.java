@@ -14,7 +14,7 @@ import nl.kamerstroom.common.http.Response;
  * that does not answer within {@link #TIMEOUT} counts as unreachable, so one hung service never
  * stalls the operator view.
  */
-final class ServiceProbe {
+final class ServiceProbe implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
@@ -49,6 +49,12 @@ final class ServiceProbe {
             Thread.currentThread().interrupt();
             return Answer.unreachable("INTERRUPTED");
         }
+    }
+
+    /** Ends the client's selector thread; a probe still running finishes first (at most {@link #TIMEOUT}). */
+    @Override
+    public void close() {
+        client.close();
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
