@@ -92,6 +92,43 @@ class TikaExtractorTest {
     }
 
     @Test
+    void aTextFileOfCommaSeparatedLinesStaysPlainText() throws Exception {
+        Extraction e = parse("stemmingen.txt", Fixtures.text("fractie,zetels,stem\n" + "VVD,24,ja\nD66,9,nee\n".repeat(10),
+                StandardCharsets.UTF_8));
+
+        assertThat(e.contentType()).as("not sniffed as CSV").isEqualTo("text/plain");
+        assertThat(e.text()).contains("VVD,24,ja");
+    }
+
+    @Test
+    void aCsvFileIsStillReadAsCsv() throws Exception {
+        Extraction e = parse("stemmingen.csv", Fixtures.text("fractie,zetels,stem\n" + "VVD,24,ja\nD66,9,nee\n".repeat(10),
+                StandardCharsets.UTF_8));
+
+        assertThat(e.contentType()).isEqualTo("text/csv");
+        assertThat(e.text()).contains("VVD");
+    }
+
+    @Test
+    void aFileParsedFromDiskGivesWhatItsBytesInMemoryGive() throws Exception {
+        for (String name : new String[] {"oud.txt", "motie.pdf", "pagina.html"}) {
+            byte[] bytes = switch (name) {
+                case "oud.txt" -> Fixtures.text(DUTCH, Charset.forName("windows-1252"));
+                case "motie.pdf" -> Fixtures.pdf("Motie", "J. Jansen", DUTCH);
+                default -> Fixtures.html("Nieuws", DUTCH);
+            };
+            Path file = write(name, bytes);
+
+            Extraction fromDisk = parser.parse(Source.onDisk(file));
+            Extraction fromMemory = parser.parse(Source.read(file));
+
+            assertThat(fromDisk.text()).as(name).isEqualTo(fromMemory.text()).contains("Oekraïne");
+            assertThat(fromDisk.contentType()).as(name).isEqualTo(fromMemory.contentType());
+            assertThat(fromDisk.title()).as(name).isEqualTo(fromMemory.title());
+        }
+    }
+
+    @Test
     void odtGivesTextTitleAndAuthor() throws Exception {
         Extraction e = parse("nota.odt", Fixtures.odt("Nota naar aanleiding van het verslag", "Staatssecretaris", DUTCH));
 
