@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.net.BindException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
-import nl.kamerstroom.common.config.ConfigException;
 import nl.kamerstroom.common.http.Health;
 import nl.kamerstroom.common.http.HttpServer;
 import nl.kamerstroom.common.http.ServiceMetrics;
@@ -109,7 +107,7 @@ public final class IngestService implements Service {
 
     private void startParts() throws Exception {
         http = HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
-        prepareFolders();
+        Folders.prepare(config);
         Path claimedRoot = config.claimedDir().getParent();
         ownership = ClaimOwnership.acquire(claimedRoot, config.claimedDir().getFileName().toString());
         ownership.adoptOrphans(claimedRoot, config.claimedDir());
@@ -194,31 +192,6 @@ public final class IngestService implements Service {
         watcher = new InboxWatcher(inbox, wakeup);
         watcher.start();
         loop.start(unfinished);
-    }
-
-    /** Creates the folders; each must be a writable folder, and claims need the inbox's file system. */
-    private void prepareFolders() throws IOException {
-        Map<String, Path> folders = new LinkedHashMap<>();
-        folders.put("INBOX_DIR", config.inboxDir());
-        folders.put("DONE_DIR", config.doneDir());
-        folders.put("FAILED_DIR", config.failedDir());
-        folders.put("WORK_DIR", config.claimedDir());
-        for (Map.Entry<String, Path> folder : folders.entrySet()) {
-            try {
-                Files.createDirectories(folder.getValue());
-            } catch (FileAlreadyExistsException e) {
-                throw new ConfigException(folder.getKey() + " " + folder.getValue() + " is a file, not a folder");
-            } catch (IOException e) {
-                throw new ConfigException(folder.getKey() + " " + folder.getValue() + " cannot be created: " + e);
-            }
-            if (!Files.isWritable(folder.getValue())) {
-                throw new ConfigException(folder.getKey() + " " + folder.getValue() + " is not writable");
-            }
-        }
-        if (!Files.getFileStore(config.inboxDir()).equals(Files.getFileStore(config.claimedDir()))) {
-            throw new ConfigException("WORK_DIR " + config.workDir() + " is on another file system than INBOX_DIR "
-                    + config.inboxDir() + "; claims are atomic renames, so both must be on one file system");
-        }
     }
 
     private static Path realPathIfPresent(Path path) throws IOException {

@@ -63,11 +63,13 @@ final class FileProcessor {
         } catch (Rejection rejection) {
             return CompletableFuture.supplyAsync(() -> finisher.rejected(file, rejection), finishing);
         }
-        return switch (originals.admit(read.id())) {
+        String id = read.id();
+        return switch (originals.admit(id)) {
             case Role.Original original -> processOriginal(file, read, original);
-            case Role.KnownCopy known -> sendDuplicate(file, read.id(), contentType(read));
+            case Role.KnownCopy known -> sendDuplicate(file, id, contentType(read));
+            // Only the id waits with the copy: its bytes are not held meanwhile.
             case Role.WaitingCopy copy -> copy.original().thenComposeAsync(
-                    outcome -> afterOriginal(file, read.id(), outcome), finishing);
+                    outcome -> afterOriginal(file, id, outcome), finishing);
         };
     }
 
