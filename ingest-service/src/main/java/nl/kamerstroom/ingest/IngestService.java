@@ -3,6 +3,7 @@ package nl.kamerstroom.ingest;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
-import nl.kamerstroom.common.config.ConfigException;
 import nl.kamerstroom.common.http.Health;
 import nl.kamerstroom.common.http.HttpServer;
 import nl.kamerstroom.common.http.ServiceMetrics;
@@ -40,6 +40,7 @@ import nl.kamerstroom.ingest.publish.KnownIds;
 import nl.kamerstroom.topic.TopicCreator;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,26 +86,52 @@ public final class IngestService implements Service {
         return "ingest";
     }
 
+    /**
+     * Starts every part, HTTP first (so /health says STARTING while the broker is awaited). If a
+     * part cannot start, the parts already started are stopped (no thread is left to keep the JVM
+     * alive) and one exception says why, in words an operator can act on.
+     */
     @Override
-    public synchronized void start() throws Exception {
+    public synchronized void start() {
         status = "STARTING";
-        prepareFolders();
+        try {
+            startParts();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("ingest-service could not start: " + whyNotStarted(e), e);
+        }
+        status = "RUNNING";
+        LOG.info("Ingest-service watching {} (done: {}, failed: {}, claimed: {}; {} known documents)",
+                config.inboxDir(), config.doneDir(), config.failedDir(), config.claimedDir(), knownIds.size());
+    }
+
+    private void startParts() throws Exception {
+        http = HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
+        Folders.prepare(config);
         Path claimedRoot = config.claimedDir().getParent();
         ownership = ClaimOwnership.acquire(claimedRoot, config.claimedDir().getFileName().toString());
         ownership.adoptOrphans(claimedRoot, config.claimedDir());
         ocr = detectOcr();
-        knownIds = KnownIds.open(config.knownIdsFile());
+        knownIds = KnownIds.open(config.knownIdsFile(), config.knownIdsMax());
         startPublisher();
         parser = new TimedParser(new TikaExtractor(config.maxTextChars(), ocr, config.parseTimeout(),
-                new LanguageGuesser()), config.parseTimeout());
+                new LanguageGuesser()), config.parseTimeout(), config.parseThreads(), config.maxAbandonedParses(),
+                wakeup::signal);
         registerGauges();
         startInbox();
         progress = new ProgressLog(metrics, Duration.ofSeconds(10));
         progress.start();
-        http = HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
-        status = "RUNNING";
-        LOG.info("Ingest-service watching {} (done: {}, failed: {}, claimed: {}; {} known documents)",
-                config.inboxDir(), config.doneDir(), config.failedDir(), config.claimedDir(), knownIds.size());
+    }
+
+    private String whyNotStarted(Exception e) {
+        if (e instanceof BindException) {
+            return "HTTP_PORT " + config.http().port() + " on " + config.http().bindAddress()
+                    + " is already in use (" + e.getMessage() + ")";
+        }
+        if (e instanceof KafkaException) {
+            return "Kafka at " + config.kafka().bootstrapServers() + " did not answer: " + e.getMessage();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
     }
 
     private static OcrSupport detectOcr() {
@@ -134,7 +161,13 @@ public final class IngestService implements Service {
                 parser::abandoned);
         metrics.gauge("kamerstroom.ingest.ocr.available", "1 when Tesseract OCR is installed",
                 () -> ocr.available() ? 1 : 0);
-        metrics.gauge("kamerstroom.ingest.known.ids", "Document ids known for duplicate detection", knownIds::size);
+        metrics.gauge("kamerstroom.ingest.parses.abandoned.running",
+                "Abandoned parses still holding a thread (at MAX_ABANDONED_PARSES no files are claimed)",
+                parser::stillRunning);
+        metrics.gauge("kamerstroom.ingest.claiming.paused", "1 while abandoned parses hold MAX_ABANDONED_PARSES threads",
+                () -> parser.saturated() ? 1 : 0);
+        metrics.gauge("kamerstroom.ingest.known.ids", "Document ids remembered for duplicate detection (at most "
+                + "KNOWN_IDS_MAX)", knownIds::size);
     }
 
     /** Resumes what was claimed before, then watches the inbox. */
@@ -150,7 +183,7 @@ public final class IngestService implements Service {
         InboxScanner scanner = new InboxScanner(inbox, Set.of(config.doneDir().toRealPath(),
                 config.failedDir().toRealPath(), realPathIfPresent(config.workDir())), new IgnoredFileName());
         loop = new InboxLoop(scanner, new SettledFiles(clock, config.settleTime()), claimer, capacity,
-                pipeline::submit, metrics::backlog, wakeup, config.rescanInterval(), clock);
+                parser::saturated, pipeline::submit, metrics::backlog, wakeup, config.rescanInterval(), clock);
         List<InboxFile> unfinished = claimer.recover();
         if (!unfinished.isEmpty()) {
             LOG.info("Resuming {} files claimed before the last stop (a repeat of an acknowledged file is flagged "
@@ -159,16 +192,6 @@ public final class IngestService implements Service {
         watcher = new InboxWatcher(inbox, wakeup);
         watcher.start();
         loop.start(unfinished);
-    }
-
-    private void prepareFolders() throws IOException {
-        for (Path dir : List.of(config.inboxDir(), config.doneDir(), config.failedDir(), config.claimedDir())) {
-            Files.createDirectories(dir);
-        }
-        if (!Files.getFileStore(config.inboxDir()).equals(Files.getFileStore(config.claimedDir()))) {
-            throw new ConfigException("WORK_DIR " + config.workDir() + " is on another file system than INBOX_DIR "
-                    + config.inboxDir() + "; claims are atomic renames, so both must be on one file system");
-        }
     }
 
     private static Path realPathIfPresent(Path path) throws IOException {
@@ -183,6 +206,8 @@ public final class IngestService implements Service {
         details.put("inProgress", metrics.inProgress().get());
         details.put("ocrAvailable", ocr.available());
         details.put("parsesAbandoned", parser == null ? 0 : parser.abandoned());
+        details.put("abandonedParsesRunning", parser == null ? 0 : parser.stillRunning());
+        details.put("claimingPaused", parser != null && parser.saturated());
         if ("RUNNING".equals(status) && !loop.alive()) {
             return Health.down("INBOX_LOOP_STOPPED", details);
         }

@@ -95,13 +95,18 @@ final class RunningIngest implements AutoCloseable {
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<IngestedDocument> found;
         do {
-            found = stack.readAll(Topics.INGESTED, Duration.ofSeconds(10)).stream()
-                    .map(r -> topics.ingested.valueSerde().deserializer().deserialize(Topics.INGESTED, r.value()))
-                    .filter(e -> e.getId().equals(id))
-                    .toList();
+            found = eventsNow(id);
         } while (found.size() < count && System.nanoTime() < deadline);
         assertThat(found).as("events for " + id).hasSizeGreaterThanOrEqualTo(count);
         return found;
+    }
+
+    /** The document events for these bytes on the topic now, in topic order. */
+    List<IngestedDocument> eventsNow(String id) {
+        return stack.readAll(Topics.INGESTED, Duration.ofSeconds(10)).stream()
+                .map(r -> topics.ingested.valueSerde().deserializer().deserialize(Topics.INGESTED, r.value()))
+                .filter(e -> e.getId().equals(id))
+                .toList();
     }
 
     List<FailedDocument> failures(String relativePath, int count) {

@@ -17,7 +17,9 @@ import nl.kamerstroom.ingest.config.IngestConfig;
  * the same run with as many threads as the service parses with. The ratio is what the pipeline
  * costs over the parser. Two sets: ~20 KB Dutch text files and PDFs of the same text. Each set's
  * first tenth warms up both paths; Tika is then timed before and after the service (the better
- * run counts), and the service is idle while Tika runs.
+ * run counts), and the service is idle while Tika runs. Last, Tika's AutoDetectParser alone (no
+ * limits, no language) parses the same files: the CPU reference that stays put when the
+ * service's extractor changes.
  *
  * <p>Settings come from the environment like the service's own (PARSE_THREADS, ...); the
  * benchmark sets SETTLE_TIME=100ms unless told otherwise, so the figure measures the pipeline and
@@ -47,9 +49,11 @@ public final class IngestBenchmark {
                     measure("PDF", files.pdfs(pdfFiles), work.resolve("pdf"), settings, cpu));
             System.out.println();
             System.out.println("Wall clock (files/s, MB/s of input) and CPU ms per file (this JVM + broker), "
-                    + "service vs bare Tika; ratio = service / Tika time");
-            System.out.printf("%-11s %6s %8s %8s %8s %9s %6s %9s %9s %9s %6s%n", "files", "count", "svc f/s",
-                    "svc MB/s", "tika f/s", "tika MB/s", "ratio", "svc cpu", "(broker)", "tika cpu", "ratio");
+                    + "service vs its bare extractor; ratio = service / extractor time; autodetect = Tika's "
+                    + "AutoDetectParser alone, text only");
+            System.out.printf("%-11s %6s %8s %8s %8s %9s %6s %9s %9s %9s %6s %10s%n", "files", "count", "svc f/s",
+                    "svc MB/s", "tika f/s", "tika MB/s", "ratio", "svc cpu", "(broker)", "tika cpu", "ratio",
+                    "autodetect");
             results.forEach(r -> System.out.println(r.line()));
         } finally {
             BenchmarkFiles.deleteTree(work);
@@ -70,10 +74,12 @@ public final class IngestBenchmark {
         Duration tikaCpu;
         Duration serviceTime;
         CpuMeter.Reading serviceCpu;
+        Duration plainCpu;
         try (ServiceRun service = ServiceRun.start(config)) {
             // Both warm up before either is measured, so neither profits from the other's JIT work;
             // Tika runs before and after the service (on the files in done/) and its better run counts.
             tika.parseAll(warm);
+            tika.parsePlainAll(warm);
             service.ingest(warm);
             CpuMeter.Reading start = cpu.now();
             Duration tikaBefore = tika.parseAll(measured);
@@ -84,10 +90,13 @@ public final class IngestBenchmark {
             Duration tikaAfter = tika.parseAll(done);
             CpuMeter.Reading end = cpu.now();
             serviceCpu = afterService.minus(middle);
+            tika.parsePlainAll(done);
+            CpuMeter.Reading plainEnd = cpu.now();
             tikaTime = min(tikaBefore, tikaAfter);
             tikaCpu = min(middle.minus(start).total(), end.minus(afterService).total());
+            plainCpu = plainEnd.minus(end).total();
         }
-        return new Result(name, measured.size(), bytes, serviceTime, tikaTime, serviceCpu, tikaCpu);
+        return new Result(name, measured.size(), bytes, serviceTime, tikaTime, serviceCpu, tikaCpu, plainCpu);
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -95,16 +104,17 @@ public final class IngestBenchmark {
     }
 
     record Result(String name, int files, long bytes, Duration service, Duration tika,
-                  CpuMeter.Reading serviceCpu, Duration tikaCpu) {
+                  CpuMeter.Reading serviceCpu, Duration tikaCpu, Duration plainCpu) {
         String line() {
             double svc = service.toNanos() / 1e9;
             double bare = tika.toNanos() / 1e9;
             double svcCpu = serviceCpu.total().toNanos() / 1e6 / files;
             double brokerCpu = serviceCpu.broker().toNanos() / 1e6 / files;
             double bareCpu = tikaCpu.toNanos() / 1e6 / files;
-            return String.format("%-11s %6d %8.1f %8.2f %8.1f %9.2f %5.2fx %9.2f %9.2f %9.2f %5.2fx", name, files,
-                    files / svc, bytes / svc / 1e6, files / bare, bytes / bare / 1e6, svc / bare, svcCpu, brokerCpu,
-                    bareCpu, svcCpu / bareCpu);
+            double autodetectCpu = plainCpu.toNanos() / 1e6 / files;
+            return String.format("%-11s %6d %8.1f %8.2f %8.1f %9.2f %5.2fx %9.2f %9.2f %9.2f %5.2fx %10.2f", name,
+                    files, files / svc, bytes / svc / 1e6, files / bare, bytes / bare / 1e6, svc / bare, svcCpu,
+                    brokerCpu, bareCpu, svcCpu / bareCpu, autodetectCpu);
         }
     }
 }

@@ -16,10 +16,13 @@ import nl.kamerstroom.common.config.Settings;
  * @param workDir      where claimed files wait while they are processed; must be on the same file
  *                     system as the inbox, because a claim is an atomic rename
  * @param maxTextChars extracted text above this is cut off and the event says textTruncated
+ * @param maxAbandonedParses abandoned parses that may still hold a thread before no more files are claimed
+ * @param knownIdsMax  document ids remembered for duplicate detection
  */
 public record IngestConfig(KafkaConfig kafka, HttpConfig http, Path inboxDir, Path doneDir, Path failedDir,
                            Path workDir, Duration settleTime, Duration rescanInterval, long maxFileSize,
-                           Duration parseTimeout, int maxTextChars, int parseThreads) {
+                           Duration parseTimeout, int maxTextChars, int parseThreads, int maxAbandonedParses,
+                           int knownIdsMax) {
 
     public static final int DEFAULT_HTTP_PORT = 8091;
 
@@ -47,6 +50,13 @@ public record IngestConfig(KafkaConfig kafka, HttpConfig http, Path inboxDir, Pa
     public static final Setting<Integer> PARSE_THREADS = Setting.integer("PARSE_THREADS",
             Math.max(1, Runtime.getRuntime().availableProcessors()),
             "Files parsed at the same time (default: number of CPUs).");
+    public static final Setting<Integer> MAX_ABANDONED_PARSES = Setting.integer("MAX_ABANDONED_PARSES", 2,
+            "Parses abandoned after PARSE_TIMEOUT that may still hold a thread (a parser that ignores the interrupt "
+                    + "runs on until it ends by itself); while this many run, no new files are claimed.");
+    public static final Setting<Integer> KNOWN_IDS_MAX = Setting.integer("KNOWN_IDS_MAX", 100_000,
+            "Document ids remembered for duplicate detection (about 100 bytes of heap each; the least recently seen "
+                    + "are forgotten first). A copy of a forgotten document is parsed and sent again, unflagged; "
+                    + "consumers treat ids idempotently.");
 
     /** Every setting the service reads, shared ones included, for documentation and checks. */
     public static final List<Setting<?>> SETTINGS = settings();
@@ -57,6 +67,12 @@ public record IngestConfig(KafkaConfig kafka, HttpConfig http, Path inboxDir, Pa
         }
         if (parseThreads < 1) {
             throw new ConfigException("PARSE_THREADS must be at least 1, got " + parseThreads);
+        }
+        if (maxAbandonedParses < 1) {
+            throw new ConfigException("MAX_ABANDONED_PARSES must be at least 1, got " + maxAbandonedParses);
+        }
+        if (knownIdsMax < 1) {
+            throw new ConfigException("KNOWN_IDS_MAX must be at least 1, got " + knownIdsMax);
         }
         if (maxFileSize < 1) {
             throw new ConfigException("MAX_FILE_SIZE must be at least 1 byte, got " + maxFileSize);
@@ -79,7 +95,8 @@ public record IngestConfig(KafkaConfig kafka, HttpConfig http, Path inboxDir, Pa
                 settings.get(DONE_DIR).toAbsolutePath().normalize(),
                 settings.get(FAILED_DIR).toAbsolutePath().normalize(), workDir,
                 settings.get(SETTLE_TIME), settings.get(RESCAN_INTERVAL), settings.get(MAX_FILE_SIZE),
-                settings.get(PARSE_TIMEOUT), settings.get(MAX_TEXT_CHARS), settings.get(PARSE_THREADS));
+                settings.get(PARSE_TIMEOUT), settings.get(MAX_TEXT_CHARS), settings.get(PARSE_THREADS),
+                settings.get(MAX_ABANDONED_PARSES), settings.get(KNOWN_IDS_MAX));
     }
 
     /**
@@ -90,7 +107,7 @@ public record IngestConfig(KafkaConfig kafka, HttpConfig http, Path inboxDir, Pa
         return workDir.resolve("claimed").resolve(kafka.instanceId().replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
-    /** Ids of documents whose events the broker acknowledged, one per line, shared by instances. */
+    /** Ids of documents whose events the broker acknowledged, one per line, shared by instances (see KnownIds). */
     public Path knownIdsFile() {
         return workDir.resolve("known-ids.txt");
     }
@@ -99,7 +116,7 @@ public record IngestConfig(KafkaConfig kafka, HttpConfig http, Path inboxDir, Pa
         List<Setting<?>> all = new ArrayList<>(KafkaConfig.SETTINGS);
         all.addAll(HttpConfig.settings(DEFAULT_HTTP_PORT));
         all.addAll(List.of(INBOX_DIR, DONE_DIR, FAILED_DIR, WORK_DIR, SETTLE_TIME, RESCAN_INTERVAL, MAX_FILE_SIZE,
-                PARSE_TIMEOUT, MAX_TEXT_CHARS, PARSE_THREADS));
+                PARSE_TIMEOUT, MAX_TEXT_CHARS, PARSE_THREADS, MAX_ABANDONED_PARSES, KNOWN_IDS_MAX));
         return List.copyOf(all);
     }
 }

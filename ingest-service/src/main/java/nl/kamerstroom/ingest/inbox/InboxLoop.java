@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * capacity, hand them on, sleep until something changes. Capacity (a permit per file between
  * claim and done/failed) keeps files in the inbox, visible as backlog, instead of claiming
  * thousands at once; the pipeline releases a permit and signals the wake-up when a file finishes.
+ * While {@code claimingPaused} says so (parse threads held by abandoned parses) nothing is
+ * claimed; whoever ends the pause signals the wake-up.
  */
 public final class InboxLoop implements AutoCloseable {
 
@@ -30,6 +33,7 @@ public final class InboxLoop implements AutoCloseable {
     private final SettledFiles settled;
     private final Claimer claimer;
     private final Semaphore capacity;
+    private final BooleanSupplier claimingPaused;
     private final Consumer<InboxFile> claimedFiles;
     private final IntConsumer backlog;
     private final Wakeup wakeup;
@@ -39,12 +43,13 @@ public final class InboxLoop implements AutoCloseable {
     private volatile boolean running = true;
 
     public InboxLoop(InboxScanner scanner, SettledFiles settled, Claimer claimer, Semaphore capacity,
-                     Consumer<InboxFile> claimedFiles, IntConsumer backlog, Wakeup wakeup, Duration rescanInterval,
+                     BooleanSupplier claimingPaused, Consumer<InboxFile> claimedFiles, IntConsumer backlog, Wakeup wakeup, Duration rescanInterval,
                      Clock clock) {
         this.scanner = scanner;
         this.settled = settled;
         this.claimer = claimer;
         this.capacity = capacity;
+        this.claimingPaused = claimingPaused;
         this.claimedFiles = claimedFiles;
         this.backlog = backlog;
         this.wakeup = wakeup;
@@ -83,9 +88,10 @@ public final class InboxLoop implements AutoCloseable {
     /**
      * One pass: claims every settled file while capacity lasts.
      *
-     * @return true when capacity ran out (the next pass waits for a finished file)
+     * @return true when capacity ran out or claiming is paused (the next pass waits for a wake-up)
      */
     boolean scanOnce() {
+        boolean paused = claimingPaused.getAsBoolean();
         List<InboxFile> files = scanner.scan();
         Set<java.nio.file.Path> present = new HashSet<>();
         files.forEach(f -> present.add(f.path()));
@@ -96,7 +102,7 @@ public final class InboxLoop implements AutoCloseable {
             if (!running || !settled.isSettled(file)) {
                 continue;
             }
-            if (!capacity.tryAcquire()) {
+            if (paused || !capacity.tryAcquire()) {
                 full = true;
                 break;
             }

@@ -3,6 +3,8 @@ package nl.kamerstroom.ingest.parse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.ParseContext;
@@ -44,7 +46,7 @@ final class DecompressionGuard extends ParsingEmbeddedDocumentExtractor {
             super.parseEmbedded(counted, handler, metadata, outputHtml);
         } finally {
             if (!exceeded) {
-                counted.transferTo(java.io.OutputStream.nullOutputStream());
+                counted.transferTo(OutputStream.nullOutputStream());
             }
         }
     }
@@ -96,6 +98,9 @@ final class DecompressionGuard extends ParsingEmbeddedDocumentExtractor {
         }
 
         private void count(long n) throws IOException {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("Parse abandoned after PARSE_TIMEOUT");
+            }
             expanded += n;
             if (expanded > budget) {
                 throw bomb();

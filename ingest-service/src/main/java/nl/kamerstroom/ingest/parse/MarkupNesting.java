@@ -3,8 +3,6 @@ package nl.kamerstroom.ingest.parse;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
@@ -30,9 +28,9 @@ final class MarkupNesting {
     private MarkupNesting() {
     }
 
-    /** Throws when the file nests deeper than {@link #MAX_DEPTH}; reads it once, in constant memory. */
-    static void check(Path file) throws IOException, UnsafeDocumentException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+    /** Throws when the bytes nest deeper than {@link #MAX_DEPTH}; reads them once, in constant memory. */
+    static void check(InputStream raw) throws IOException, UnsafeDocumentException {
+        try (InputStream in = new BufferedInputStream(raw, 64 * 1024)) {
             int depth = 0;
             for (int c = in.read(); c >= 0; c = in.read()) {
                 if (c != '<') {

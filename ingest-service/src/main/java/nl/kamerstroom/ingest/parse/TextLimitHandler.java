@@ -3,12 +3,15 @@ package nl.kamerstroom.ingest.parse;
 import java.io.StringWriter;
 import org.apache.tika.sax.ContentHandlerDecorator;
 import org.apache.tika.sax.ToTextContentHandler;
+import org.xml.sax.SAXException;
 
 /**
  * Collects plain text up to a limit and quietly drops the rest, noting that it did. Unlike
  * Tika's write limit it does not abort the parse: the parser reads the file to its end (in
  * constant memory), so bomb checks that count what comes out of an archive still see all of it,
- * and metadata at the end of a file is still read. The parse timeout bounds the time.
+ * and metadata at the end of a file is still read. The parse timeout bounds the time: most
+ * parsers never look at their thread's interrupt, so this handler does, and ends a parse that
+ * was abandoned at its next piece of text instead of letting it run on.
  */
 final class TextLimitHandler extends ContentHandlerDecorator {
 
@@ -27,16 +30,19 @@ final class TextLimitHandler extends ContentHandlerDecorator {
     }
 
     @Override
-    public void characters(char[] ch, int start, int length) throws org.xml.sax.SAXException {
+    public void characters(char[] ch, int start, int length) throws SAXException {
         super.characters(ch, start, keep(length));
     }
 
     @Override
-    public void ignorableWhitespace(char[] ch, int start, int length) throws org.xml.sax.SAXException {
+    public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
         super.ignorableWhitespace(ch, start, keep(length));
     }
 
-    private int keep(int length) {
+    private int keep(int length) throws SAXException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SAXException("Parse interrupted: it was abandoned after PARSE_TIMEOUT");
+        }
         int room = Math.max(0, limit - text.getBuffer().length());
         if (length > room) {
             truncated = true;

@@ -11,7 +11,6 @@ import nl.kamerstroom.ingest.inbox.NoOverwriteMover;
 import nl.kamerstroom.ingest.metrics.IngestMetrics;
 import nl.kamerstroom.ingest.publish.DocumentEvents;
 import nl.kamerstroom.ingest.publish.EventPublisher;
-import nl.kamerstroom.ingest.publish.KnownIds;
 import nl.kamerstroom.schema.IngestedDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,19 +29,17 @@ final class Finisher {
     private final NoOverwriteMover mover = new NoOverwriteMover();
     private final ErrorReportWriter errorReports = new ErrorReportWriter();
     private final Claimer claimer;
-    private final KnownIds knownIds;
     private final EventPublisher publisher;
     private final DocumentEvents events;
     private final IngestMetrics metrics;
     private final String instance;
     private final Clock clock;
 
-    Finisher(Path doneDir, Path failedDir, Claimer claimer, KnownIds knownIds, EventPublisher publisher,
+    Finisher(Path doneDir, Path failedDir, Claimer claimer, EventPublisher publisher,
              DocumentEvents events, IngestMetrics metrics, String instance, Clock clock) {
         this.doneDir = doneDir;
         this.failedDir = failedDir;
         this.claimer = claimer;
-        this.knownIds = knownIds;
         this.publisher = publisher;
         this.events = events;
         this.metrics = metrics;
@@ -50,16 +47,8 @@ final class Finisher {
         this.clock = clock;
     }
 
-    /** The broker has the event: remember the id, then move the file to done/. */
+    /** The broker has the event (and its id is recorded): move the file to done/. */
     FileOutcome acknowledged(InboxFile file, IngestedDocument event) {
-        if (!event.getDuplicate()) {
-            try {
-                knownIds.record(event.getId());
-            } catch (IOException e) {
-                LOG.warn("Could not record id of {} in the known-ids file; a later copy is not flagged: {}",
-                        file.relativePath(), e.toString());
-            }
-        }
         Path target;
         try {
             target = mover.move(file.path(), doneDir, file.relativePath());

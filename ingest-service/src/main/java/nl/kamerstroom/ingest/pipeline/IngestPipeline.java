@@ -55,10 +55,10 @@ public final class IngestPipeline implements AutoCloseable {
         finishing.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         String instance = config.kafka().instanceId();
         DocumentEvents events = new DocumentEvents(instance, clock);
-        Finisher finisher = new Finisher(config.doneDir(), config.failedDir(), claimer, knownIds, publisher, events,
-                metrics, instance, clock);
-        this.processor = new FileProcessor(config.maxFileSize(), parser, knownIds, publisher, events, finisher,
-                finishing, metrics);
+        Finisher finisher = new Finisher(config.doneDir(), config.failedDir(), claimer, publisher, events, metrics,
+                instance, clock);
+        this.processor = new FileProcessor(config.maxFileSize(), parser, new Originals(knownIds), publisher, events,
+                finisher, finishing, metrics);
         this.capacity = capacity;
         this.wakeThreshold = Math.max(1, capacity.availablePermits() / 2);
         this.wakeup = wakeup;
@@ -93,7 +93,10 @@ public final class IngestPipeline implements AutoCloseable {
             return;
         }
         finished.whenComplete((outcome, error) -> {
-            if (error != null) {
+            if (error != null && finishing.isShutdown()) {
+                LOG.debug("{} stays claimed: stopping", file.relativePath());
+                release();
+            } else if (error != null) {
                 LOG.error("Processing {} failed unexpectedly; it stays claimed", file.relativePath(), error);
                 release();
             } else if (outcome == FileOutcome.KEPT) {

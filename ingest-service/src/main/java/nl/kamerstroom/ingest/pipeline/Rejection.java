@@ -15,6 +15,12 @@ final class Rejection extends Exception {
         this.sha256 = sha256;
     }
 
+    /** The same failure for a copy of the file that failed: same step, same cause, its own reason. */
+    Rejection sameBytesAs(String originalPath) {
+        return new Rejection(stage, "Same bytes as " + originalPath + ", which failed: " + getMessage(), getCause(),
+                sha256);
+    }
+
     String stage() {
         return stage;
     }

@@ -30,7 +30,7 @@ class TikaExtractorTest {
     @BeforeAll
     static void createParser() {
         parser = new TimedParser(new TikaExtractor(100_000, OcrSupport.none(), Duration.ofSeconds(30),
-                new LanguageGuesser()), Duration.ofSeconds(30));
+                new LanguageGuesser()), Duration.ofSeconds(30), 2, 2, () -> { });
     }
 
     @AfterAll
@@ -89,6 +89,43 @@ class TikaExtractorTest {
         assertThat(parse("notitie.txt", Fixtures.text(DUTCH, StandardCharsets.UTF_8)).text()).contains("Oekraïne");
         Extraction md = parse("LEESMIJ.md", Fixtures.text("# Kop\n\n" + DUTCH, StandardCharsets.UTF_8));
         assertThat(md.text()).contains("Oekraïne");
+    }
+
+    @Test
+    void aTextFileOfCommaSeparatedLinesStaysPlainText() throws Exception {
+        Extraction e = parse("stemmingen.txt", Fixtures.text("fractie,zetels,stem\n" + "VVD,24,ja\nD66,9,nee\n".repeat(10),
+                StandardCharsets.UTF_8));
+
+        assertThat(e.contentType()).as("not sniffed as CSV").isEqualTo("text/plain");
+        assertThat(e.text()).contains("VVD,24,ja");
+    }
+
+    @Test
+    void aCsvFileIsStillReadAsCsv() throws Exception {
+        Extraction e = parse("stemmingen.csv", Fixtures.text("fractie,zetels,stem\n" + "VVD,24,ja\nD66,9,nee\n".repeat(10),
+                StandardCharsets.UTF_8));
+
+        assertThat(e.contentType()).isEqualTo("text/csv");
+        assertThat(e.text()).contains("VVD");
+    }
+
+    @Test
+    void aFileParsedFromDiskGivesWhatItsBytesInMemoryGive() throws Exception {
+        for (String name : new String[] {"oud.txt", "motie.pdf", "pagina.html"}) {
+            byte[] bytes = switch (name) {
+                case "oud.txt" -> Fixtures.text(DUTCH, Charset.forName("windows-1252"));
+                case "motie.pdf" -> Fixtures.pdf("Motie", "J. Jansen", DUTCH);
+                default -> Fixtures.html("Nieuws", DUTCH);
+            };
+            Path file = write(name, bytes);
+
+            Extraction fromDisk = parser.parse(Source.onDisk(file));
+            Extraction fromMemory = parser.parse(Source.read(file));
+
+            assertThat(fromDisk.text()).as(name).isEqualTo(fromMemory.text()).contains("Oekraïne");
+            assertThat(fromDisk.contentType()).as(name).isEqualTo(fromMemory.contentType());
+            assertThat(fromDisk.title()).as(name).isEqualTo(fromMemory.title());
+        }
     }
 
     @Test
@@ -156,7 +193,7 @@ class TikaExtractorTest {
     void encryptedPdfFailsWithAClearReason() throws Exception {
         Path file = write("geheim.pdf", Fixtures.encryptedPdf(DUTCH));
 
-        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
+        assertThatThrownBy(() -> parser.parse(Source.read(file))).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("password-protected");
     }
 
@@ -164,7 +201,7 @@ class TikaExtractorTest {
     void corruptPdfFails() throws Exception {
         Path file = write("kapot.pdf", Fixtures.corruptPdf());
 
-        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
+        assertThatThrownBy(() -> parser.parse(Source.read(file))).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("application/pdf");
     }
 
@@ -174,7 +211,7 @@ class TikaExtractorTest {
         assertThat(bomb.length).isLessThan(1 << 20);
         Path file = write("bijlagen.zip", bomb);
 
-        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
+        assertThatThrownBy(() -> parser.parse(Source.read(file))).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("Decompression bomb");
     }
 
@@ -182,7 +219,7 @@ class TikaExtractorTest {
     void zipBombOfZerosIsStopped() throws Exception {
         Path file = write("nullen.zip", HostileFiles.zipBomb(64L << 20, (char) 0));
 
-        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
+        assertThatThrownBy(() -> parser.parse(Source.read(file))).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("Decompression bomb");
     }
 
@@ -190,7 +227,7 @@ class TikaExtractorTest {
     void gzipBombIsStopped() throws Exception {
         Path file = write("nullen.gz", HostileFiles.gzipBomb(64L << 20));
 
-        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
+        assertThatThrownBy(() -> parser.parse(Source.read(file))).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("Decompression bomb");
     }
 
@@ -199,7 +236,7 @@ class TikaExtractorTest {
         String xml = "<?xml version=\"1.0\"?><a>" + "<b>".repeat(200_000) + "x" + "</b>".repeat(200_000) + "</a>";
         Path file = write("diep.xml", xml.getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
+        assertThatThrownBy(() -> parser.parse(Source.read(file))).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("nested more than");
     }
 
@@ -207,7 +244,7 @@ class TikaExtractorTest {
     void deeplyNestedHtmlIsStopped() throws Exception {
         Path file = write("diep.html", HostileFiles.deeplyNestedHtml(200_000));
 
-        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(ParseFailedException.class)
+        assertThatThrownBy(() -> parser.parse(Source.read(file))).isInstanceOf(ParseFailedException.class)
                 .hasMessageContaining("nested more than");
     }
 
@@ -223,15 +260,15 @@ class TikaExtractorTest {
     void parsePastTheTimeoutIsAbandoned() throws Exception {
         Path file = write("motie.pdf", Fixtures.pdf("t", "a", DUTCH));
         try (TimedParser hasty = new TimedParser(new TikaExtractor(1000, OcrSupport.none(), Duration.ofSeconds(1),
-                new LanguageGuesser()), Duration.ofNanos(1))) {
-            assertThatThrownBy(() -> hasty.parse(file)).isInstanceOf(ParseFailedException.class)
+                new LanguageGuesser()), Duration.ofNanos(1), 1, 1, () -> { })) {
+            assertThatThrownBy(() -> hasty.parse(Source.read(file))).isInstanceOf(ParseFailedException.class)
                     .hasMessageContaining("PARSE_TIMEOUT");
             assertThat(hasty.abandoned()).isEqualTo(1);
         }
     }
 
     private Extraction parse(String name, byte[] bytes) throws Exception {
-        return parser.parse(write(name, bytes));
+        return parser.parse(Source.read(write(name, bytes)));
     }
 
     private Path write(String name, byte[] bytes) throws Exception {
