@@ -82,6 +82,8 @@ public final class ExtractionJson {
     putIfSet(meta, "documentType", md.documentType());
     putIfSet(meta, "kamerstuk", md.kamerstuk());
     putIfSet(meta, "sender", md.sender());
+    putIfSet(meta, "chamber", md.chamber());
+    putIfSet(meta, "id", md.documentId());
     return root;
   }
 
