@@ -56,6 +56,13 @@ public final class ExtractionJson {
       putIfSet(o, "sessionYear", m.sessionYear());
       putIfSet(o, "chamber", m.chamber());
       putIfSet(o, "documentId", m.documentId());
+      putIfSet(o, "status", m.status());
+      if (!m.votesFor().isEmpty()) {
+        m.votesFor().forEach(o.putArray("for")::add);
+      }
+      if (!m.votesAgainst().isEmpty()) {
+        m.votesAgainst().forEach(o.putArray("against")::add);
+      }
       span(o, m.text(), m.start(), m.end());
     }
     ArrayNode amounts = root.putArray("amounts");

@@ -19,20 +19,37 @@ import nl.kamerstroom.extraction.text.Trie;
  */
 final class NameScanner {
 
+  /** Names shorter than this ("Fin", "BuZa", "OCenW") are abbreviations: never matched in lower case. */
+  private static final int LOWER_CASE_MIN_LENGTH = 7;
+  /** Chars that put a word inside a URL or path ("COM:2016:50:FIN", "/NL/TXT"): no names there. */
+  private static final String URL_CHARS = "/:=?&";
+
   private final Trie<Object> trie;
-  /** Word-start chars that can begin a name: by the trie's case rule, capitals (see Trie#firstChars). */
+  /** Full ministry names in lower case, matched in any capitalisation, only after an office word. */
+  private final Trie<MinistryName> lowerCaseMinistries;
+  /**
+   * Word-start chars that can begin a name: by the trie's case rule, capitals (see Trie#firstChars), plus
+   * the first letters of the office words that a lower-case ministry name follows.
+   */
   private final String anchors;
 
-  private NameScanner(Trie<Object> trie) {
+  private NameScanner(Trie<Object> trie, Trie<MinistryName> lowerCaseMinistries) {
     this.trie = trie;
-    this.anchors = trie.firstChars();
+    this.lowerCaseMinistries = lowerCaseMinistries;
+    this.anchors = trie.firstChars() + "ms";
   }
 
   static NameScanner of(MinistryGazetteer ministries, CountryGazetteer countries) {
     Trie.Builder<Object> b = Trie.builder();
     countries.forEachName(b::add);
     ministries.forEachName(b::add);
-    return new NameScanner(b.build());
+    Trie.Builder<MinistryName> lower = Trie.builder();
+    ministries.forEachName((surface, name) -> {
+      if (surface.length() >= LOWER_CASE_MIN_LENGTH) {
+        lower.add(surface.toLowerCase(java.util.Locale.ROOT), name);
+      }
+    });
+    return new NameScanner(b.build(), lower.build());
   }
 
   /** Collects the ministries and countries of one text in the shared pass. */
@@ -59,6 +76,16 @@ final class NameScanner {
 
     @Override
     public int at(NormalizedText t, int i) {
+      char c = t.charAt(i);
+      if (c == 'm' || c == 's' || c == 'M' || c == 'S') {
+        int resume = lowerCaseOffice(t, i);
+        if (resume > i || Character.isLowerCase(c)) {
+          return Math.max(resume, i + 1);
+        }
+      }
+      if (URL_CHARS.indexOf(t.at(i - 1)) >= 0) {
+        return i + 1;
+      }
       Trie.Match<Object> m = trie.longestAt(t, i);
       if (m == null) {
         return i + 1;
@@ -73,6 +100,31 @@ final class NameScanner {
             t.originalEnd(m.end()), country.iso2(), country.dutchName()));
       }
       return m.end();
+    }
+
+    /**
+     * "minister buitenlandse zaken", "ministerie van volksgezondheid": an office word at {@code i} followed
+     * by a ministry name the capitalised gazetteer does not match; returns where the pass resumes (i when
+     * there is no such name: a properly capitalised one is left to the gazetteer walk).
+     */
+    private int lowerCaseOffice(NormalizedText t, int i) {
+      int nameStart = MinistryFinder.afterOffice(t, i);
+      if (nameStart < 0) {
+        return i;
+      }
+      Trie.Match<MinistryName> lower = lowerCaseMinistries.longestAt(t, nameStart);
+      if (lower == null) {
+        return i;
+      }
+      Trie.Match<Object> proper = trie.longestAt(t, nameStart);
+      if (proper != null && proper.end() >= lower.end()) {
+        return i;
+      }
+      MinistryMention mention = MinistryFinder.office(t, i, lower.end(), lower.entry().value());
+      if (mention != null) {
+        ministries.add(mention);
+      }
+      return lower.end();
     }
   }
 }
