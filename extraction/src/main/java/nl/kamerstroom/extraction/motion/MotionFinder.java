@@ -177,6 +177,7 @@ public final class MotionFinder {
     boolean anaphoric = before >= 0 && ANAPHORIC.contains(Words.wordAt(t, before).toLowerCase(java.util.Locale.ROOT));
     int p = i + 5;
     String number = null;
+    int numberEnd = i + 5;
     if (t.at(p) == '-' && Character.isUpperCase(t.at(p + 1))) {
       p++;
     } else {
@@ -186,6 +187,7 @@ public final class MotionFinder {
       int[] stuk = opStuk(t, p);
       if (stuk != null) {
         number = t.surface(stuk[0], stuk[1]);
+        numberEnd = stuk[1];
         p = stuk[1];
         if (t.at(p) == ' ') {
           p++;
@@ -194,7 +196,7 @@ public final class MotionFinder {
       p = skipLead(t, p);
     }
     Submitters s = SubmitterParser.parse(t, p, upper);
-    int end = s.names().isEmpty() ? i + 5 : s.end();
+    int end = s.names().isEmpty() ? numberEnd : s.end();
     if (number == null && !s.names().isEmpty()) {
       int[] stuk = opStuk(t, t.at(end) == ' ' ? end + 1 : end); // "de motie-Michon-Derkzen op stuk nr. 33"
       if (stuk != null) {
