@@ -102,6 +102,10 @@ public final class MinistryFinder {
    * "minister zonder portefeuille voor "), in any capitalisation; -1 when {@code i} holds no office word.
    */
   public static int afterOffice(NormalizedText t, int i) {
+    char second = t.at(i + 1);
+    if (second != 'i' && second != 't' && second != 'I' && second != 'T') {
+      return -1; // most words starting with m or s: one char decides
+    }
     for (String lead : OFFICE_LEADS) {
       if (t.regionMatchesIgnoreCase(i, lead)) {
         int p = i + lead.length();

@@ -95,7 +95,8 @@ public final class MotionFinder {
         if (m != null) {
           out.add(m);
         }
-      } else if (t.regionMatchesIgnoreCase(i, "moties") && !Character.isLetter(t.at(i + 6))) {
+      } else if ((t.at(i + 5) == 's' || t.at(i + 5) == 'S') && t.regionMatchesIgnoreCase(i, "moties")
+          && !Character.isLetter(t.at(i + 6))) {
         return compactList(t, i + 6);
       }
       return i + 1;
