@@ -27,16 +27,15 @@ final class NameScanner {
   private final Trie<Object> trie;
   /** Full ministry names in lower case, matched in any capitalisation, only after an office word. */
   private final Trie<MinistryName> lowerCaseMinistries;
-  /**
-   * Word-start chars that can begin a name: by the trie's case rule, capitals (see Trie#firstChars), plus
-   * the first letters of the office words that a lower-case ministry name follows.
-   */
+  /** Lower-case office words a lower-case ministry name follows: "minister(ie)", "staatssecretaris". */
+  private static final List<String> OFFICE_PREFIXES = List.of("mi", "st");
+  /** Word-start chars that can begin a name: by the trie's case rule, capitals (see Trie#firstChars). */
   private final String anchors;
 
   private NameScanner(Trie<Object> trie, Trie<MinistryName> lowerCaseMinistries) {
     this.trie = trie;
     this.lowerCaseMinistries = lowerCaseMinistries;
-    this.anchors = trie.firstChars() + "ms";
+    this.anchors = trie.firstChars();
   }
 
   static NameScanner of(MinistryGazetteer ministries, CountryGazetteer countries) {
@@ -72,6 +71,11 @@ final class NameScanner {
     @Override
     public String wordStartAnchors() {
       return anchors;
+    }
+
+    @Override
+    public List<String> wordStartPrefixes() {
+      return OFFICE_PREFIXES;
     }
 
     @Override

@@ -45,8 +45,8 @@ public final class MetadataFinder {
     }
 
     @Override
-    public String wordStartAnchors() {
-      return "vV";
+    public List<String> wordStartPrefixes() {
+      return List.of("ve", "Ve", "VE");
     }
 
     @Override

@@ -72,8 +72,8 @@ public final class MotionFinder {
     }
 
     @Override
-    public String wordStartAnchors() {
-      return "mMA";
+    public List<String> wordStartPrefixes() {
+      return List.of("mo", "Mo", "MO", "Aa"); // "motie(s)", "MOTIE", "Aan de orde is"
     }
 
     @Override

@@ -53,7 +53,7 @@ final class MotionOutcome {
       }
       if (c == 'a' || c == 'i' || c == 'v' || c == 'g') {
         for (String[] fate : FATES) {
-          if (t.regionMatches(k, fate[0]) && !Character.isLetter(t.at(k - 1))
+          if (fate[0].charAt(0) == c && t.regionMatches(k, fate[0]) && !Character.isLetter(t.at(k - 1))
               && !Character.isLetter(t.at(k + fate[0].length()))) {
             return fate[1];
           }
