@@ -8,7 +8,8 @@ import nl.kamerstroom.extraction.text.NormalizedText;
 
 /**
  * The date a document states about itself, which wins over the file's metadata: for an answer to
- * Kamervragen the date it was received ("(ontvangen 4 april 2011)"), else a labelled date ("Datum 3 maart
+ * Kamervragen the date it was received ("(ontvangen 4 april 2011)"), for questions the date they were
+ * submitted ("(ingezonden …)"), else a labelled date ("Datum 3 maart
  * 2021", "Den Haag, 12 juli 2021"), else the first "D maand YYYY" in the head, else a numeric "12-09-2024"
  * on the first line (news items).
  */
@@ -23,10 +24,10 @@ final class DateFinder {
   private DateFinder() {}
 
   static LocalDate date(NormalizedText t, int head, String type, HeadLines lines) {
-    if ("antwoord".equals(type)) {
-      LocalDate received = after(t, head, "(ontvangen ");
-      if (received != null) {
-        return received;
+    if ("antwoord".equals(type) || "Kamervragen".equals(type)) {
+      LocalDate stated = after(t, head, "antwoord".equals(type) ? "(ontvangen " : "(ingezonden ");
+      if (stated != null) {
+        return stated;
       }
     }
     for (String label : LABELS) {

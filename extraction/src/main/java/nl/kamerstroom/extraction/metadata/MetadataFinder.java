@@ -23,7 +23,7 @@ public final class MetadataFinder {
   private static final int HEAD = 3000;
   private static final String[][] TYPES = {{"BRIEF VAN", "Kamerbrief"}, {"GEWIJZIGDE MOTIE", "motie"},
       {"MOTIE VAN", "motie"}, {"NOTA NAAR AANLEIDING", "nota"}, {"MEMORIE VAN TOELICHTING", "memorie van toelichting"},
-      {"VERSLAG VAN", "verslag"}, {"AMENDEMENT VAN", "amendement"}, {"Aanbiedingsformulier", "aanbiedingsformulier"},
+      {"VOORSTEL VAN WET", "wetsvoorstel"}, {"VERSLAG VAN", "verslag"}, {"AMENDEMENT VAN", "amendement"}, {"Aanbiedingsformulier", "aanbiedingsformulier"},
       {"Woo-verzoek", "Woo-besluit"}, {"Wob-verzoek", "Woo-besluit"}, {"Geachte voorzitter", "Kamerbrief"},
       {"Voorzitter van de Tweede Kamer", "Kamerbrief"}, {"Voorzitter van de Eerste Kamer", "Kamerbrief"}};
 
@@ -54,6 +54,12 @@ public final class MetadataFinder {
       char e = t.at(i + 1);
       if ((e == 'e' || e == 'E') && t.regionMatchesIgnoreCase(i, "vergaderjaar ")) {
         found = KamerstukParser.parse(t, i + 13, false);
+        String chamber = t.regionMatches(i - 14, "Tweede Kamer, ") ? "II"
+            : t.regionMatches(i - 14, "Eerste Kamer, ") ? "I" : null;
+        if (found != null && chamber != null) {
+          found = new Kamerstuk(found.start(), found.end(), chamber, found.sessionYear(), found.dossier(),
+              found.number());
+        }
       }
       return found == null ? i + 1 : Integer.MAX_VALUE;
     }
@@ -65,6 +71,9 @@ public final class MetadataFinder {
     HeadLines lines = HeadLines.of(t.original(), t.originalEnd(head));
     String type = type(headText, lines);
     String chamber = chamber(headText, own);
+    if (chamber == null && ("Kamervragen".equals(type) || "antwoord".equals(type))) {
+      chamber = "Tweede Kamer"; // schriftelijke vragen are put by members of the Tweede Kamer
+    }
     String sender = null;
     // only a letter names its sender in the heading; elsewhere the first minister is just mentioned
     for (MinistryMention m : "Kamerbrief".equals(type) ? ministries : List.<MinistryMention>of()) {
@@ -85,11 +94,17 @@ public final class MetadataFinder {
       return headText.contains("Antwoord van ") || headText.contains("Antwoord op vragen") ? "antwoord"
           : "Kamervragen";
     }
-    if (lines.startingWith("Handelingen") >= 0 && headText.contains(" vergadering")) {
+    if (lines.startingWith("Antwoord op vragen") >= 0 || lines.startingWith("Antwoorden op vragen") >= 0
+        || lines.startingWith("Beantwoording Kamervragen") >= 0) {
+      return "antwoord";
+    }
+    if (lines.startingWith("Handelingen") >= 0 && headText.contains(" vergadering")
+        || headText.contains("e vergadering") && headText.contains("Aan de orde is")) {
       return "Handelingen";
     }
     String first = lines.get(0);
-    if (first != null && first.startsWith("Fiche ") && first.length() > 6 && Character.isDigit(first.charAt(6))) {
+    int fiche = lines.startingWith("Fiche ");
+    if (fiche >= 0 && fiche < 3 && lines.get(fiche).length() > 6 && Character.isDigit(lines.get(fiche).charAt(6))) {
       return "BNC-fiche";
     }
     if (first != null && first.startsWith("Nieuwsbericht")) {

@@ -25,7 +25,7 @@ final class TitleFinder {
       }
     }
     if ("BNC-fiche".equals(type)) {
-      return lines.get(0);
+      return lines.get(lines.startingWith("Fiche "));
     }
     if ("nieuwsbericht".equals(type)) {
       return lines.get(1);

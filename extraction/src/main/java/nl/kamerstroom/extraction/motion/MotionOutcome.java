@@ -87,18 +87,32 @@ final class MotionOutcome {
         opponents = parties(t, againstList + "Tegen stemmen de leden van de fracties van".length(), limit);
       }
     } else {
-      int fracties = indexOf(t, "de leden van de fracties van ", end, limit);
-      int voor = fracties < 0 ? -1 : indexOf(t, " voor deze ", fracties, limit);
+      // "de leden van de fractie(s) van A en B voor deze / de (gewijzigde) motie … en de leden van de
+      // fractie(s) van C ertegen"
+      int fracties = indexOf(t, "de leden van de fractie", end, limit);
+      int listStart = fracties < 0 ? -1 : afterFractiesVan(t, fracties);
+      int voor = listStart < 0 ? -1 : indexOf(t, " voor ", listStart, limit);
       if (voor >= 0) {
-        parties = parties(t, fracties + "de leden van de fracties van ".length(), voor);
-        int against = indexOf(t, "en de leden van de fracties van ", voor, limit);
-        int ertegen = against < 0 ? -1 : indexOf(t, " ertegen", against, limit);
+        parties = parties(t, listStart, voor);
+        int against = indexOf(t, "en de leden van de fractie", voor, limit);
+        int againstStart = against < 0 ? -1 : afterFractiesVan(t, against + 3);
+        int ertegen = againstStart < 0 ? -1 : indexOf(t, " ertegen", againstStart, limit);
         if (ertegen >= 0) {
-          opponents = parties(t, against + "en de leden van de fracties van ".length(), ertegen);
+          opponents = parties(t, againstStart, ertegen);
         }
       }
     }
     return m.withOutcome(fate, parties, opponents);
+  }
+
+  /** After "de leden van de fractie van " or "… fracties van ": where the party list starts, else -1. */
+  private static int afterFractiesVan(NormalizedText t, int leden) {
+    for (String lead : new String[] {"de leden van de fracties van ", "de leden van de fractie van "}) {
+      if (t.regionMatches(leden, lead)) {
+        return leden + lead.length();
+      }
+    }
+    return -1;
   }
 
   /** "de SP, GroenLinks, de PvdA en BIJ1" up to {@code limit} or the end of the list → [SP, GroenLinks, …]. */
