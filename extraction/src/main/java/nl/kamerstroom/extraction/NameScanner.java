@@ -128,7 +128,20 @@ final class NameScanner {
       if (mention != null) {
         ministries.add(mention);
       }
-      return lower.end();
+      return pairedLowerCaseOffice(t, lower.end());
+    }
+
+    /** "de ministers van buitenlandse zaken en voor ontwikkelingssamenwerking": the second of the pair. */
+    private int pairedLowerCaseOffice(NormalizedText t, int end) {
+      int p = t.regionMatches(end, " en van ") ? end + 8 : t.regionMatches(end, " en voor ") ? end + 9 : -1;
+      Trie.Match<MinistryName> second = p < 0 ? null : lowerCaseMinistries.longestAt(t, p);
+      if (second == null || trie.longestAt(t, p) != null) {
+        return end; // none, or capitalised: the gazetteer walk finds it
+      }
+      int start = end + 4; // "van"/"voor" starts the second office
+      ministries.add(new MinistryMention(t.surface(start, second.end()), t.originalStart(start),
+          t.originalEnd(second.end()), second.entry().value().ministry()));
+      return second.end();
     }
   }
 }

@@ -45,7 +45,9 @@ public final class MinistryFinder {
             return null;
           }
           office = true;
-          mentionStart = w2;
+          // the second of a pair ("… en voor Ontwikkelingssamenwerking") starts at its preposition
+          int before = Words.previousWordStart(t, w1);
+          mentionStart = before >= 0 && before != w2 && Words.wordAt(t, before).equals("en") ? w1 : w2;
         } else if (BUDGET.contains(word2)) {
           mentionStart = w2; // "de begroting van Veiligheid en Justitie"
         }
@@ -75,11 +77,37 @@ public final class MinistryFinder {
       int zonder = Words.previousWordStart(t, w);
       return zonder >= 0 && Words.wordAt(t, zonder).equals("zonder") ? Words.previousWordStart(t, zonder) : w;
     }
+    if (word.equals("en")) {
+      return officeBeforeConjunction(t, w);
+    }
     if (Character.isUpperCase(word.charAt(0)) && !OFFICES.contains(word.toLowerCase())) {
       int office = Words.previousWordStart(t, w);
       return office >= 0 && OFFICES.contains(Words.wordAt(t, office).toLowerCase()) ? office : w;
     }
     return w;
+  }
+
+  /**
+   * "de ministers van Buitenlandse Zaken en voor Ontwikkelingssamenwerking": the office before the first
+   * ministry of the pair, reached over its capitalised name; -1 when none stands within a few words.
+   */
+  private static int officeBeforeConjunction(NormalizedText t, int en) {
+    int w = en;
+    for (int k = 0; k < COUNCIL_WORDS + 2; k++) {
+      w = Words.previousWordStart(t, w);
+      if (w < 0) {
+        return -1;
+      }
+      String word = Words.wordAt(t, w);
+      if (OFFICES.contains(word.toLowerCase())) {
+        return w;
+      }
+      if (!Character.isUpperCase(word.charAt(0)) && !word.equals("van") && !word.equals("voor")
+          && !word.equals("en")) {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /** "Raad Justitie en Binnenlandse Zaken": the name after " en " ends an EU Council formation. */

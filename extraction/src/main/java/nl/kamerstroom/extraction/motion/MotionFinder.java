@@ -32,6 +32,8 @@ public final class MotionFinder {
   private static final int AGENDA_WINDOW = 600;
   /** How far after "moties" the colon opening a list of compact ids may stand. */
   private static final int LIST_WINDOW = 160;
+  /** "de motie die ik samen met de heer Y heb ingediend": the speaker and Y submitted it. */
+  private static final String JOINT_MOTION = "die ik samen met ";
   private static final String[] LEADS = {"van het lid ", "van de leden ", "van lid ", "van de heer ",
       "van mevrouw ", "het lid ", "de leden ", "de heer ", "mevrouw ", "lid ", "leden "};
 
@@ -197,6 +199,9 @@ public final class MotionFinder {
       p = skipLead(t, p);
     }
     Submitters s = SubmitterParser.parse(t, p, upper);
+    if (s.names().isEmpty() && t.regionMatches(p, JOINT_MOTION)) {
+      s = JointMotion.submitters(t, p + JOINT_MOTION.length());
+    }
     int end = s.names().isEmpty() ? numberEnd : s.end();
     if (number == null && !s.names().isEmpty()) {
       int[] stuk = opStuk(t, t.at(end) == ' ' ? end + 1 : end); // "de motie-Michon-Derkzen op stuk nr. 33"
