@@ -2,6 +2,7 @@ package nl.kamerstroom.extraction;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import nl.kamerstroom.extraction.country.CountryGazetteer;
 import nl.kamerstroom.extraction.country.CountryName;
 import nl.kamerstroom.extraction.ministry.MinistryFinder;
@@ -45,7 +46,7 @@ final class NameScanner {
     Trie.Builder<MinistryName> lower = Trie.builder();
     ministries.forEachName((surface, name) -> {
       if (surface.length() >= LOWER_CASE_MIN_LENGTH) {
-        lower.add(surface.toLowerCase(java.util.Locale.ROOT), name);
+        lower.add(surface.toLowerCase(Locale.ROOT), name);
       }
     });
     return new NameScanner(b.build(), lower.build());

@@ -3,11 +3,14 @@ package nl.kamerstroom.extraction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -74,11 +77,11 @@ final class CorpusScorer {
   private CorpusScorer() {}
 
   private static Map<String, String> orderedMap(String... keysAndValues) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>();
     for (int k = 0; k < keysAndValues.length; k += 2) {
       m.put(keysAndValues[k], keysAndValues[k + 1]);
     }
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   /**
@@ -98,7 +101,7 @@ final class CorpusScorer {
       String expected = text(g.get(goldField));
       String actual = text(p.get(predField));
       boolean right = goldField.equals("title") ? normalisedTitle(expected).equals(normalisedTitle(actual))
-          : java.util.Objects.equals(expected, actual);
+          : Objects.equals(expected, actual);
       accuracy.get(goldField).count(right, doc + ": expected " + expected + ", got " + actual);
     });
   }

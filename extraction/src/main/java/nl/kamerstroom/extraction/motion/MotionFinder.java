@@ -2,6 +2,8 @@ package nl.kamerstroom.extraction.motion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import nl.kamerstroom.extraction.MotionMention;
 import nl.kamerstroom.extraction.kamerstuk.Kamerstuk;
 import nl.kamerstroom.extraction.kamerstuk.KamerstukParser;
@@ -26,7 +28,7 @@ public final class MotionFinder {
   /** How far after the submitters the kamerstuk of a reference may start (a motion title sits between). */
   private static final int REFERENCE_WINDOW = 400;
   /** Words before "motie" that make it anaphoric: its kamerstuk must follow at once, not later in the sentence. */
-  private static final java.util.Set<String> ANAPHORIC = java.util.Set.of("die", "deze", "dezelfde", "een",
+  private static final Set<String> ANAPHORIC = Set.of("die", "deze", "dezelfde", "een",
       "zo'n", "zo\u2019n");
   /** How far after "Aan de orde is" a debate's dossier may be named: "… voor het jaar 2019 (35000-V)". */
   private static final int AGENDA_WINDOW = 600;
@@ -177,7 +179,7 @@ public final class MotionFinder {
   private static MotionMention reference(NormalizedText t, int i, String debateDossier) {
     boolean upper = t.regionMatches(i, "MOTIE");
     int before = Words.previousWordStart(t, i);
-    boolean anaphoric = before >= 0 && ANAPHORIC.contains(Words.wordAt(t, before).toLowerCase(java.util.Locale.ROOT));
+    boolean anaphoric = before >= 0 && ANAPHORIC.contains(Words.wordAt(t, before).toLowerCase(Locale.ROOT));
     int p = i + 5;
     String number = null;
     int numberEnd = i + 5;

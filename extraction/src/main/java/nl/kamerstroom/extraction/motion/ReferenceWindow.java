@@ -7,6 +7,9 @@ import nl.kamerstroom.extraction.text.NormalizedText;
 /** The text after a motion's submitters: its kamerstuk, the motion it replaces, the closing parenthesis. */
 final class ReferenceWindow {
 
+  /** The EU dossier series whose parts are sub-dossiers ("21501-20" is the dossier of the European Council). */
+  private static final String SUB_DOSSIER_SERIES = "21501";
+
   private ReferenceWindow() {}
 
   /**
@@ -123,9 +126,6 @@ final class ReferenceWindow {
     }
     return new Kamerstuk(s, e, null, null, dossier, number);
   }
-
-  /** The EU dossier series whose parts are sub-dossiers ("21501-20" is the dossier of the European Council). */
-  private static final String SUB_DOSSIER_SERIES = "21501";
 
   private static boolean digits(NormalizedText t, int p, int count) {
     for (int k = 0; k < count; k++) {
