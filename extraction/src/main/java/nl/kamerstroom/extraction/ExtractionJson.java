@@ -56,6 +56,13 @@ public final class ExtractionJson {
       putIfSet(o, "sessionYear", m.sessionYear());
       putIfSet(o, "chamber", m.chamber());
       putIfSet(o, "documentId", m.documentId());
+      putIfSet(o, "status", m.status());
+      if (!m.votesFor().isEmpty()) {
+        m.votesFor().forEach(o.putArray("for")::add);
+      }
+      if (!m.votesAgainst().isEmpty()) {
+        m.votesAgainst().forEach(o.putArray("against")::add);
+      }
       span(o, m.text(), m.start(), m.end());
     }
     ArrayNode amounts = root.putArray("amounts");
@@ -82,6 +89,8 @@ public final class ExtractionJson {
     putIfSet(meta, "documentType", md.documentType());
     putIfSet(meta, "kamerstuk", md.kamerstuk());
     putIfSet(meta, "sender", md.sender());
+    putIfSet(meta, "chamber", md.chamber());
+    putIfSet(meta, "id", md.documentId());
     return root;
   }
 

@@ -3,18 +3,23 @@ package nl.kamerstroom.extraction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The corpus README's counting rules (the same as score.py): multiset matching per document and type,
  * optional gold mentions neither rewarded nor penalised, motions matched in three one-to-one stages
- * (kamerstuk, submitter set, number only).
+ * (kamerstuk, submitter set, number only). Beyond score.py: document metadata scored as accuracy per field
+ * over documents with gold metadata, and per matched motion whose gold gives them its status (accuracy) and
+ * the parties for and against (set equality).
  */
 final class CorpusScorer {
 
@@ -22,6 +27,11 @@ final class CorpusScorer {
       Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
   static final List<String> TYPES = List.of("ministries", "countries", "motions", "amounts");
+  /** Gold metadata field → the field of {@link ExtractionJson}'s metadata object that predicts it. */
+  static final Map<String, String> METADATA_FIELDS = orderedMap("title", "title", "date", "date", "type",
+      "documentType", "chamber", "chamber", "id", "id");
+  /** Motion attributes scored on matched motions whose gold gives them. */
+  static final List<String> MOTION_ATTRIBUTES = List.of("status", "for", "against");
 
   /** Running TP/FP/FN for one type. */
   static final class Counts {
@@ -44,13 +54,77 @@ final class CorpusScorer {
     }
   }
 
+  /** Correct answers out of those asked, for one metadata field or motion attribute. */
+  static final class Accuracy {
+    int correct;
+    int total;
+    final List<String> misses = new ArrayList<>();
+
+    double value() {
+      return total == 0 ? 1.0 : (double) correct / total;
+    }
+
+    void count(boolean right, String miss) {
+      total++;
+      if (right) {
+        correct++;
+      } else {
+        misses.add(miss);
+      }
+    }
+  }
+
   private CorpusScorer() {}
 
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int k = 0; k < keysAndValues.length; k += 2) {
+      m.put(keysAndValues[k], keysAndValues[k + 1]);
+    }
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Metadata fields: exact, the title after collapsing whitespace and case. Only documents whose gold has
+   * a "metadata" object count; a field the gold gives as null must be predicted absent.
+   */
+  static void scoreMetadata(String doc, JsonNode gold, JsonNode pred, Map<String, Accuracy> accuracy) {
+    JsonNode g = gold.get("metadata");
+    if (g == null || !g.isObject()) {
+      return;
+    }
+    JsonNode p = pred.path("metadata");
+    METADATA_FIELDS.forEach((goldField, predField) -> {
+      if (!g.has(goldField)) {
+        return;
+      }
+      String expected = text(g.get(goldField));
+      String actual = text(p.get(predField));
+      boolean right = goldField.equals("title") ? normalisedTitle(expected).equals(normalisedTitle(actual))
+          : Objects.equals(expected, actual);
+      accuracy.get(goldField).count(right, doc + ": expected " + expected + ", got " + actual);
+    });
+  }
+
+  private static String text(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asText();
+  }
+
+  private static String normalisedTitle(String s) {
+    return s == null ? "" : String.join(" ", WHITESPACE.split(s.strip())).toLowerCase(Locale.ROOT);
+  }
+
   static void score(String type, JsonNode gold, JsonNode pred, Counts counts) {
+    score(type, gold, pred, counts, null, "");
+  }
+
+  /** As {@link #score(String, JsonNode, JsonNode, Counts)}, also scoring motion attributes when given. */
+  static void score(String type, JsonNode gold, JsonNode pred, Counts counts, Map<String, Accuracy> attributes,
+      String doc) {
     List<JsonNode> g = list(gold.get(type));
     List<JsonNode> p = list(pred.get(type));
     if (type.equals("motions")) {
-      matchMotions(g, p, counts);
+      matchMotions(g, p, counts, attributes, doc);
     } else {
       matchExact(type, g, p, counts);
     }
@@ -102,7 +176,8 @@ final class CorpusScorer {
     c.fn += req.values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  private static void matchMotions(List<JsonNode> gold, List<JsonNode> pred, Counts c) {
+  private static void matchMotions(List<JsonNode> gold, List<JsonNode> pred, Counts c,
+      Map<String, Accuracy> attributes, String doc) {
     List<JsonNode> req = gold.stream().filter(g -> !optional(g)).toList();
     List<JsonNode> opt = gold.stream().filter(CorpusScorer::optional).toList();
     List<Integer> freePred = new ArrayList<>();
@@ -122,6 +197,9 @@ final class CorpusScorer {
               freePred.remove(pi);
               if (pool == req) {
                 c.tp++;
+                if (attributes != null) {
+                  scoreAttributes(doc, pool.get(gi), pred.get(pi), attributes);
+                }
               }
               break;
             }
@@ -133,6 +211,30 @@ final class CorpusScorer {
       }
     }
     c.fp += freePred.size();
+  }
+
+  private static void scoreAttributes(String doc, JsonNode g, JsonNode p, Map<String, Accuracy> attributes) {
+    String where = doc + " " + g.path("text").asText();
+    if (g.hasNonNull("status")) {
+      String expected = g.get("status").asText();
+      String actual = text(p.get("status"));
+      attributes.get("status").count(expected.equals(actual), where + ": expected " + expected + ", got " + actual);
+    }
+    for (String side : List.of("for", "against")) {
+      if (g.hasNonNull(side)) {
+        Set<String> expected = parties(g.get(side));
+        Set<String> actual = parties(p.get(side));
+        attributes.get(side).count(expected.equals(actual), where + ": " + side + " " + expected + ", got " + actual);
+      }
+    }
+  }
+
+  private static Set<String> parties(JsonNode array) {
+    Set<String> out = new HashSet<>();
+    if (array != null) {
+      array.forEach(n -> out.add(String.join(" ", WHITESPACE.split(n.asText().strip())).toLowerCase(Locale.ROOT)));
+    }
+    return out;
   }
 
   private static boolean stageMatches(int stage, JsonNode g, JsonNode p) {

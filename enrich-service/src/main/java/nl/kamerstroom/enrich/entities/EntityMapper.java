@@ -53,7 +53,9 @@ public final class EntityMapper {
                     .setDate(metadata.date())
                     .setDocumentType(metadata.documentType())
                     .setKamerstuk(metadata.kamerstuk())
-                    .setSender(normalise(metadata.sender()));
+                    .setSender(normalise(metadata.sender()))
+                    .setChamber(metadata.chamber())
+                    .setDocumentId(metadata.documentId());
         }
         return builder.build();
     }
@@ -86,6 +88,9 @@ public final class EntityMapper {
                 .setDocumentId(m.documentId())
                 .setReplaces(m.replaces())
                 .setText(normalise(m.text())).setStart(m.start()).setEnd(m.end())
+                .setStatus(m.status())
+                .setVotesFor(m.votesFor())
+                .setVotesAgainst(m.votesAgainst())
                 .build();
     }
 

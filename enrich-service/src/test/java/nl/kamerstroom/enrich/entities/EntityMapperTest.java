@@ -122,6 +122,21 @@ class EntityMapperTest {
         assertThat(full.getKamerstuk()).isEqualTo("kst-36045-1");
     }
 
+    @Test
+    void carriesWhatBecameOfAMotionAndTheDocumentsOwnId() {
+        var motion = EntityMapper.motion(new MotionMention("motie-Markuszower (35925-VI, nr. 35)", 20, 56,
+                List.of("Markuszower"), false, "35925-VI", "35", null, null, "kst-35925-VI-35", null, "verworpen",
+                List.of("PVV", "FvD"), List.of("VVD", "CDA")));
+        assertThat(motion.getStatus()).isEqualTo("verworpen");
+        assertThat(motion.getVotesFor()).containsExactly("PVV", "FvD");
+        assertThat(motion.getVotesAgainst()).containsExactly("VVD", "CDA");
+
+        var metadata = EntityMapper.metadata(new DocumentMetadata("Regeling van werkzaamheden",
+                LocalDate.of(2023, 3, 7), "Handelingen", null, null, "Tweede Kamer", "h-tk-20222023-58-3"));
+        assertThat(metadata.getChamber()).isEqualTo("Tweede Kamer");
+        assertThat(metadata.getDocumentId()).isEqualTo("h-tk-20222023-58-3");
+    }
+
     private static AmountMention amount(String text, String mention, String value) {
         int start = text.indexOf(mention);
         return new AmountMention(mention, start, start + mention.length(), new BigDecimal(value), "EUR");

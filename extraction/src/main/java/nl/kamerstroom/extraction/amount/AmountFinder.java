@@ -17,6 +17,9 @@ import nl.kamerstroom.extraction.text.Words;
  */
 public final class AmountFinder {
 
+  /** The first two letters of the scale words ("miljoen", "mln", "mrd", "biljoen", "duizend"; see Units). */
+  private static final List<String> SCALE_WORD_PREFIXES = List.of("mi", "ml", "mr", "bi", "du");
+
   private AmountFinder() {}
 
   /** Amounts in the whole text (a pass of its own; {@link Scan} joins the shared pass). */
@@ -41,8 +44,13 @@ public final class AmountFinder {
 
     @Override
     public String wordStartAnchors() {
-      // digits, symbols and codes before a number, scale words after number words
-      return "0123456789$EUGCJmbd";
+      // digits, symbols and codes before a number; scale words after number words by their prefixes
+      return "0123456789$EUGCJ";
+    }
+
+    @Override
+    public List<String> wordStartPrefixes() {
+      return SCALE_WORD_PREFIXES;
     }
 
     @Override

@@ -34,8 +34,8 @@ public final class KamerstukFinder {
     }
 
     @Override
-    public String wordStartAnchors() {
-      return "kK";
+    public List<String> wordStartPrefixes() {
+      return List.of("ka", "Ka", "KA", "ks");
     }
 
     @Override

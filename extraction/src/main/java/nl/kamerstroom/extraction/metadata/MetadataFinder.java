@@ -1,10 +1,7 @@
 package nl.kamerstroom.extraction.metadata;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import nl.kamerstroom.extraction.DocumentMetadata;
 import nl.kamerstroom.extraction.MinistryMention;
 import nl.kamerstroom.extraction.kamerstuk.Kamerstuk;
@@ -14,22 +11,21 @@ import nl.kamerstroom.extraction.text.NormalizedText;
 
 /**
  * What a government document says about itself, read from its head and its page footer: the document
- * type from the heading ("BRIEF VAN DE MINISTER …" → Kamerbrief, "MOTIE VAN HET LID …" → motie), the date
- * ("Den Haag, 12 juli 2021", "Datum 3 maart 2021"), its own kamerstuk ("vergaderjaar 2020–2021, 35 420,
- * nr. 351") and the sender (the first minister in the heading).
+ * type from the heading ("BRIEF VAN DE MINISTER …" → Kamerbrief, "Handelingen" → Handelingen, "Aanhangsel
+ * van de Handelingen" with "Antwoord van" → antwoord, "Fiche 2: …" → BNC-fiche, …), the chamber, its own
+ * public id (kamerstuk "vergaderjaar 2020–2021, 35 420, nr. 351"; Handelingen "h-tk-20182019-45-7";
+ * Kamervragen "ah-tk-20102011-1785"), the title ({@link TitleFinder}), the date it states
+ * ({@link DateFinder}) and the sender (the first minister in a letter's heading).
  */
 public final class MetadataFinder {
 
   /** Only the head of a document holds its heading and date. */
   private static final int HEAD = 3000;
-  private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("januari", 1),
-      Map.entry("februari", 2), Map.entry("maart", 3), Map.entry("april", 4), Map.entry("mei", 5),
-      Map.entry("juni", 6), Map.entry("juli", 7), Map.entry("augustus", 8), Map.entry("september", 9),
-      Map.entry("oktober", 10), Map.entry("november", 11), Map.entry("december", 12));
   private static final String[][] TYPES = {{"BRIEF VAN", "Kamerbrief"}, {"GEWIJZIGDE MOTIE", "motie"},
       {"MOTIE VAN", "motie"}, {"NOTA NAAR AANLEIDING", "nota"}, {"MEMORIE VAN TOELICHTING", "memorie van toelichting"},
-      {"VERSLAG VAN", "verslag"}, {"AMENDEMENT VAN", "amendement"}, {"Aanbiedingsformulier", "aanbiedingsformulier"},
-      {"Geachte voorzitter", "Kamerbrief"}};
+      {"VOORSTEL VAN WET", "wetsvoorstel"}, {"VERSLAG VAN", "verslag"}, {"AMENDEMENT VAN", "amendement"}, {"Aanbiedingsformulier", "aanbiedingsformulier"},
+      {"Woo-verzoek", "Woo-besluit"}, {"Wob-verzoek", "Woo-besluit"}, {"Geachte voorzitter", "Kamerbrief"},
+      {"Voorzitter van de Tweede Kamer", "Kamerbrief"}, {"Voorzitter van de Eerste Kamer", "Kamerbrief"}};
 
   private MetadataFinder() {}
 
@@ -49,8 +45,8 @@ public final class MetadataFinder {
     }
 
     @Override
-    public String wordStartAnchors() {
-      return "vV";
+    public List<String> wordStartPrefixes() {
+      return List.of("ve", "Ve", "VE");
     }
 
     @Override
@@ -58,6 +54,12 @@ public final class MetadataFinder {
       char e = t.at(i + 1);
       if ((e == 'e' || e == 'E') && t.regionMatchesIgnoreCase(i, "vergaderjaar ")) {
         found = KamerstukParser.parse(t, i + 13, false);
+        String chamber = t.regionMatches(i - 14, "Tweede Kamer, ") ? "II"
+            : t.regionMatches(i - 14, "Eerste Kamer, ") ? "I" : null;
+        if (found != null && chamber != null) {
+          found = new Kamerstuk(found.start(), found.end(), chamber, found.sessionYear(), found.dossier(),
+              found.number());
+        }
       }
       return found == null ? i + 1 : Integer.MAX_VALUE;
     }
@@ -66,12 +68,11 @@ public final class MetadataFinder {
   public static DocumentMetadata find(NormalizedText t, Kamerstuk own, List<MinistryMention> ministries) {
     int head = Math.min(t.length(), HEAD);
     String headText = t.surface(0, head);
-    String type = null;
-    for (String[] candidate : TYPES) {
-      if (headText.contains(candidate[0])) {
-        type = candidate[1];
-        break;
-      }
+    HeadLines lines = HeadLines.of(t.original(), t.originalEnd(head));
+    String type = type(headText, lines);
+    String chamber = chamber(headText, own);
+    if (chamber == null && ("Kamervragen".equals(type) || "antwoord".equals(type))) {
+      chamber = "Tweede Kamer"; // schriftelijke vragen are put by members of the Tweede Kamer
     }
     String sender = null;
     // only a letter names its sender in the heading; elsewhere the first minister is just mentioned
@@ -82,74 +83,85 @@ public final class MetadataFinder {
         break;
       }
     }
-    return new DocumentMetadata(title(t, head), date(t, head), type,
-        own == null ? null : own.documentId(), sender);
+    String kamerstuk = own == null ? null : own.documentId();
+    return new DocumentMetadata(TitleFinder.title(type, lines), DateFinder.date(t, head, type, lines), type,
+        kamerstuk, sender, chamber, documentId(type, chamber, lines, kamerstuk));
   }
 
-  /** The first markdown heading line ("# …", "## …") in the head of the original text, else null. */
-  private static String title(NormalizedText t, int head) {
-    String original = t.original();
-    int limit = Math.min(original.length(), t.originalEnd(head));
-    int line = 0;
-    while (line < limit) {
-      int eol = original.indexOf('\n', line);
-      if (eol < 0 || eol > limit) {
-        eol = limit;
-      }
-      String l = original.substring(line, eol).strip();
-      if (l.startsWith("#")) {
-        int hashes = 0;
-        while (hashes < l.length() && l.charAt(hashes) == '#') {
-          hashes++;
-        }
-        String title = l.substring(hashes).replace("*", "").strip();
-        if (!title.isEmpty()) {
-          return title;
-        }
-      }
-      line = eol + 1;
+  private static String type(String headText, HeadLines lines) {
+    if (lines.startingWith("Aanhangsel van de Handelingen") >= 0 || lines.startingWith("Vragen van ") >= 0
+        && headText.contains("(ingezonden ")) {
+      return headText.contains("Antwoord van ") || headText.contains("Antwoord op vragen") ? "antwoord"
+          : "Kamervragen";
     }
-    return null;
-  }
-
-  /** First "D maand YYYY" in the head of the document. */
-  private static LocalDate date(NormalizedText t, int head) {
-    for (int i = 0; i < head; i++) {
-      if (!Character.isDigit(t.charAt(i)) || Character.isDigit(t.at(i - 1))) {
-        continue;
-      }
-      int d = i;
-      while (Character.isDigit(t.at(d))) {
-        d++;
-      }
-      if (d - i > 2 || (t.at(d) != ' ' && t.at(d) != '-')) {
-        continue;
-      }
-      int ms = d + 1;
-      int me = ms;
-      while (Character.isLetter(t.at(me))) {
-        me++;
-      }
-      Integer month = MONTHS.get(t.surface(ms, me).toLowerCase(Locale.ROOT));
-      if (month == null || (t.at(me) != ' ' && t.at(me) != '-') || !fourDigits(t, me + 1)) {
-        continue;
-      }
-      try {
-        return LocalDate.of(Integer.parseInt(t.surface(me + 1, me + 5)), month,
-            Integer.parseInt(t.surface(i, d)));
-      } catch (DateTimeException e) {
-        // not a calendar date ("31 februari"): keep looking
+    if (lines.startingWith("Antwoord op vragen") >= 0 || lines.startingWith("Antwoorden op vragen") >= 0
+        || lines.startingWith("Beantwoording Kamervragen") >= 0) {
+      return "antwoord";
+    }
+    if (lines.startingWith("Handelingen") >= 0 && headText.contains(" vergadering")
+        || headText.contains("e vergadering") && headText.contains("Aan de orde is")) {
+      return "Handelingen";
+    }
+    String first = lines.get(0);
+    int fiche = lines.startingWith("Fiche ");
+    if (fiche >= 0 && fiche < 3 && lines.get(fiche).length() > 6 && Character.isDigit(lines.get(fiche).charAt(6))) {
+      return "BNC-fiche";
+    }
+    if (first != null && first.startsWith("Nieuwsbericht")) {
+      return "nieuwsbericht";
+    }
+    for (String[] candidate : TYPES) {
+      if (headText.contains(candidate[0])) {
+        return candidate[1];
       }
     }
     return null;
   }
 
-  private static boolean fourDigits(NormalizedText t, int p) {
-    for (int k = 0; k < 4; k++) {
-      if (!Character.isDigit(t.at(p + k))) {
-        return false;
-      }
+  /** The chamber a document's heading or its kamerstuk footer names. */
+  private static String chamber(String headText, Kamerstuk own) {
+    int tweede = firstOf(headText, "Tweede Kamer der Staten", "Voorzitter van de Tweede Kamer");
+    int eerste = firstOf(headText, "Eerste Kamer der Staten", "Voorzitter van de Eerste Kamer");
+    if (tweede >= 0 || eerste >= 0) {
+      return eerste < 0 || tweede >= 0 && tweede < eerste ? "Tweede Kamer" : "Eerste Kamer";
     }
-    return !Character.isDigit(t.at(p + 4));
+    if (own != null && own.chamber() != null) {
+      return own.chamber().equals("I") ? "Eerste Kamer" : "Tweede Kamer";
+    }
+    return null;
+  }
+
+  private static int firstOf(String text, String a, String b) {
+    int i = text.indexOf(a);
+    int j = text.indexOf(b);
+    return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+  }
+
+  /** Handelingen "h-tk-20182019-45-7", Kamervragen "ah-tk-20102011-1785", else the own kamerstuk. */
+  private static String documentId(String type, String chamber, HeadLines lines, String kamerstuk) {
+    boolean handelingen = "Handelingen".equals(type);
+    if (!handelingen && !"antwoord".equals(type) && !"Kamervragen".equals(type) || chamber == null) {
+      return kamerstuk;
+    }
+    int yearLine = lines.startingWith("Vergaderjaar ");
+    String year = HeadLines.sessionYear(lines.get(yearLine));
+    if (year == null) {
+      return kamerstuk;
+    }
+    String house = chamber.equals("Eerste Kamer") ? "ek" : "tk";
+    if (!handelingen) {
+      int number = lines.numberLine(yearLine + 1);
+      return number == yearLine + 1 ? "ah-" + house + "-" + year + "-" + lines.get(number) : kamerstuk;
+    }
+    String meeting = lines.get(yearLine + 1);
+    int e = 0;
+    while (meeting != null && e < meeting.length() && Character.isDigit(meeting.charAt(e))) {
+      e++;
+    }
+    int item = lines.numberLine(yearLine + 2);
+    if (e == 0 || !meeting.startsWith("e vergadering", e) || item < 0) {
+      return kamerstuk;
+    }
+    return "h-" + house + "-" + year + "-" + meeting.substring(0, e) + "-" + lines.get(item);
   }
 }

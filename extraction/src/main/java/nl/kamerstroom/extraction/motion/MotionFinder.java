@@ -2,10 +2,14 @@ package nl.kamerstroom.extraction.motion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import nl.kamerstroom.extraction.MotionMention;
 import nl.kamerstroom.extraction.kamerstuk.Kamerstuk;
+import nl.kamerstroom.extraction.kamerstuk.KamerstukParser;
 import nl.kamerstroom.extraction.text.AnchorPass;
 import nl.kamerstroom.extraction.text.NormalizedText;
+import nl.kamerstroom.extraction.text.Words;
 
 /**
  * Finds motions, triggered by the word "motie" (never "moties" or compounds such as "onderzoeksmotie"):
@@ -23,6 +27,15 @@ public final class MotionFinder {
 
   /** How far after the submitters the kamerstuk of a reference may start (a motion title sits between). */
   private static final int REFERENCE_WINDOW = 400;
+  /** Words before "motie" that make it anaphoric: its kamerstuk must follow at once, not later in the sentence. */
+  private static final Set<String> ANAPHORIC = Set.of("die", "deze", "dezelfde", "een",
+      "zo'n", "zo\u2019n");
+  /** How far after "Aan de orde is" a debate's dossier may be named: "… voor het jaar 2019 (35000-V)". */
+  private static final int AGENDA_WINDOW = 600;
+  /** How far after "moties" the colon opening a list of compact ids may stand. */
+  private static final int LIST_WINDOW = 160;
+  /** "de motie die ik samen met de heer Y heb ingediend": the speaker and Y submitted it. */
+  private static final String JOINT_MOTION = "die ik samen met ";
   private static final String[] LEADS = {"van het lid ", "van de leden ", "van lid ", "van de heer ",
       "van mevrouw ", "het lid ", "de leden ", "de heer ", "mevrouw ", "lid ", "leden "};
 
@@ -40,6 +53,12 @@ public final class MotionFinder {
     private final List<MotionMention> out = new ArrayList<>();
     /** Motion-document headings: numbered by the document's own kamerstuk, known only after the pass. */
     private final List<Integer> headings = new ArrayList<>();
+    /**
+     * The dossier under debate: from the agenda item ("Aan de orde is … (35000-V)") or the last motion read
+     * out ("Zij krijgt nr. 31 (35000-V)"); a motion referred to only by number ("de motie op stuk nr. 12")
+     * belongs to it.
+     */
+    private String debateDossier;
 
     /** The motions, a motion document's heading numbered by {@code own} (may be null). */
     public List<MotionMention> motions(Kamerstuk own) {
@@ -57,16 +76,22 @@ public final class MotionFinder {
     }
 
     @Override
-    public String wordStartAnchors() {
-      return "mM";
+    public List<String> wordStartPrefixes() {
+      return List.of("mo", "Mo", "MO", "Aa"); // "motie(s)", "MOTIE", "Aan de orde is"
     }
 
     @Override
     public int at(NormalizedText t, int i) {
+      if (t.charAt(i) == 'A') {
+        agendaItem(t, i);
+        return i + 1;
+      }
       if (i + 5 <= t.length() && isAnchor(t, i)) {
         MotionMention m = ReadOutMotion.at(t, i);
-        if (m == null) {
-          m = reference(t, i);
+        if (m != null) {
+          debateDossier = m.dossier() == null ? debateDossier : m.dossier();
+        } else {
+          m = reference(t, i, debateDossier);
           if (m != null && isHeading(t, i, m)) {
             headings.add(out.size());
           }
@@ -74,8 +99,66 @@ public final class MotionFinder {
         if (m != null) {
           out.add(m);
         }
+      } else if ((t.at(i + 5) == 's' || t.at(i + 5) == 'S') && t.regionMatchesIgnoreCase(i, "moties")
+          && !Character.isLetter(t.at(i + 6))) {
+        return compactList(t, i + 6);
       }
       return i + 1;
+    }
+
+    /** "Aan de orde is de behandeling van: - het wetsvoorstel … (35000-V)": the dossier under debate. */
+    private void agendaItem(NormalizedText t, int i) {
+      if (!t.regionMatches(i, "Aan de orde is ")) {
+        return;
+      }
+      int limit = Math.min(t.length(), i + AGENDA_WINDOW);
+      for (int k = i; k < limit; k++) {
+        if (t.charAt(k) == '(' && Character.isDigit(t.at(k + 1))) {
+          Kamerstuk ks = KamerstukParser.parse(t, k + 1, true);
+          if (ks != null && ks.number() == null && t.at(ks.end()) == ')') {
+            debateDossier = ks.dossier();
+            return;
+          }
+        }
+      }
+    }
+
+    /**
+     * "de volgende aangehouden moties zijn vervallen: 35925-XVII-46; 36045-53." — each compact id in the
+     * list after the colon is a motion. Returns where the pass resumes.
+     */
+    private int compactList(NormalizedText t, int p) {
+      int limit = Math.min(t.length(), p + LIST_WINDOW);
+      int colon = -1;
+      for (int k = p; k < limit && colon < 0; k++) {
+        char c = t.charAt(k);
+        if (c == '.' && ReferenceWindow.wordBeforeIsLong(t, k)) {
+          return k;
+        }
+        colon = c == ':' ? k : -1;
+      }
+      if (colon < 0) {
+        return p;
+      }
+      int q = colon + 1;
+      while (true) {
+        if (t.at(q) == ' ') {
+          q++;
+        }
+        Kamerstuk ks = ReferenceWindow.compact(t, q);
+        if (ks == null) {
+          return q;
+        }
+        out.add(mention(t, q, ks.end(), Submitters.NONE, ks.dossier(), ks.number(), null, null, null));
+        q = ks.end();
+        if (t.at(q) == ';' || t.at(q) == ',') {
+          q++;
+        } else if (t.regionMatches(q, " en ")) {
+          q += 3;
+        } else {
+          return q;
+        }
+      }
     }
   }
 
@@ -93,10 +176,13 @@ public final class MotionFinder {
     return !Character.isLetterOrDigit(before) && before != '-' && !Character.isLetterOrDigit(after);
   }
 
-  private static MotionMention reference(NormalizedText t, int i) {
+  private static MotionMention reference(NormalizedText t, int i, String debateDossier) {
     boolean upper = t.regionMatches(i, "MOTIE");
+    int before = Words.previousWordStart(t, i);
+    boolean anaphoric = before >= 0 && ANAPHORIC.contains(Words.wordAt(t, before).toLowerCase(Locale.ROOT));
     int p = i + 5;
     String number = null;
+    int numberEnd = i + 5;
     if (t.at(p) == '-' && Character.isUpperCase(t.at(p + 1))) {
       p++;
     } else {
@@ -106,6 +192,7 @@ public final class MotionFinder {
       int[] stuk = opStuk(t, p);
       if (stuk != null) {
         number = t.surface(stuk[0], stuk[1]);
+        numberEnd = stuk[1];
         p = stuk[1];
         if (t.at(p) == ' ') {
           p++;
@@ -114,7 +201,18 @@ public final class MotionFinder {
       p = skipLead(t, p);
     }
     Submitters s = SubmitterParser.parse(t, p, upper);
-    int end = s.names().isEmpty() ? i + 5 : s.end();
+    if (s.names().isEmpty() && t.regionMatches(p, JOINT_MOTION)) {
+      s = JointMotion.submitters(t, p + JOINT_MOTION.length());
+    }
+    int end = s.names().isEmpty() ? numberEnd : s.end();
+    if (number == null && !s.names().isEmpty()) {
+      int[] stuk = opStuk(t, t.at(end) == ' ' ? end + 1 : end); // "de motie-Michon-Derkzen op stuk nr. 33"
+      if (stuk != null) {
+        number = t.surface(stuk[0], stuk[1]);
+        end = stuk[1];
+      }
+    }
+    boolean byNumberOnly = number != null;
     String replaces = null;
     Kamerstuk ks = null;
     if (upper && !s.names().isEmpty()) {
@@ -124,7 +222,8 @@ public final class MotionFinder {
         end = tvv[1];
       }
     } else {
-      ks = ReferenceWindow.kamerstukAfter(t, end, s.names().isEmpty() ? 200 : REFERENCE_WINDOW);
+      ks = byNumberOnly ? null : ReferenceWindow.kamerstukAfter(t, end,
+          anaphoric && s.names().isEmpty() ? 3 : s.names().isEmpty() ? 200 : REFERENCE_WINDOW);
       if (ks != null) {
         end = ks.end();
         int[] was = ReferenceWindow.replacedAfter(t, end);
@@ -140,7 +239,7 @@ public final class MotionFinder {
     if (s.names().isEmpty() && number == null && (ks == null || upper)) {
       return null;
     }
-    String dossier = ks == null ? null : ks.dossier();
+    String dossier = ks == null ? byNumberOnly ? debateDossier : null : ks.dossier();
     if (ks != null && ks.number() != null) {
       number = ks.number();
     }
@@ -167,7 +266,7 @@ public final class MotionFinder {
 
   /** "op stuk nr. 469" → {numberStart, numberEnd}. */
   private static int[] opStuk(NormalizedText t, int p) {
-    for (String lead : new String[] {"op stuk nr. ", "op stuk nummer ", "op stuk nr "}) {
+    for (String lead : new String[] {"op stuk nr. ", "op stuk nummer ", "op stuk nr ", "ingediend op stuk nr. "}) {
       if (t.regionMatchesIgnoreCase(p, lead) && Character.isDigit(t.at(p + lead.length()))) {
         int s = p + lead.length();
         return new int[] {s, tokenEnd(t, s)};
@@ -201,7 +300,7 @@ public final class MotionFinder {
   static MotionMention mention(NormalizedText t, int start, int end, Submitters s, String dossier,
       String number, String sessionYear, String chamber, String replaces) {
     String documentId = dossier == null || number == null ? null : "kst-" + dossier + "-" + number;
-    return new MotionMention(t.surface(start, end), t.originalStart(start), t.originalEnd(end),
-        List.copyOf(s.names()), s.cs(), dossier, number, sessionYear, chamber, documentId, replaces);
+    return MotionOutcome.attach(t, start, end, new MotionMention(t.surface(start, end), t.originalStart(start),
+        t.originalEnd(end), s.names(), s.cs(), dossier, number, sessionYear, chamber, documentId, replaces));
   }
 }

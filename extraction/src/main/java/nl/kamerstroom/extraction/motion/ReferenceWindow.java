@@ -7,6 +7,9 @@ import nl.kamerstroom.extraction.text.NormalizedText;
 /** The text after a motion's submitters: its kamerstuk, the motion it replaces, the closing parenthesis. */
 final class ReferenceWindow {
 
+  /** The EU dossier series whose parts are sub-dossiers ("21501-20" is the dossier of the European Council). */
+  private static final String SUB_DOSSIER_SERIES = "21501";
+
   private ReferenceWindow() {}
 
   /**
@@ -19,6 +22,10 @@ final class ReferenceWindow {
       char c = t.charAt(k);
       if (c == '(') {
         Kamerstuk ks = KamerstukParser.parse(t, k + 1, false);
+        if (ks == null) {
+          ks = compact(t, k + 1);
+          ks = ks != null && t.at(ks.end()) == ')' ? ks : null;
+        }
         if (ks != null) {
           return ks;
         }
@@ -39,7 +46,7 @@ final class ReferenceWindow {
   }
 
   /** A sentence ends at ". X" unless the dot closes an abbreviation or initial ("nr.", "c.s.", "J."). */
-  private static boolean wordBeforeIsLong(NormalizedText t, int dot) {
+  static boolean wordBeforeIsLong(NormalizedText t, int dot) {
     int s = dot;
     while (s > 0 && Character.isLetter(t.charAt(s - 1))) {
       s--;
@@ -91,6 +98,33 @@ final class ReferenceWindow {
       return null;
     }
     return new Kamerstuk(s, e, null, null, id.substring(0, dash), number);
+  }
+
+  /**
+   * A compact motion id as vote lists and the Regeling van werkzaamheden write it: "36180-22",
+   * "35925-XVII-46", "21501-20-1768" (the last part is the number, the rest the dossier); null unless it
+   * starts with a five-digit dossier and ends in a number. "21501-20" alone is the dossier 21501-20 (its
+   * parts are sub-dossiers), not a motion.
+   */
+  static Kamerstuk compact(NormalizedText t, int s) {
+    if (!digits(t, s, 5) || t.at(s + 5) != '-') {
+      return null;
+    }
+    int e = s + 5;
+    while (t.at(e) == '-' && Character.isLetterOrDigit(t.at(e + 1))) {
+      e++;
+      while (Character.isLetterOrDigit(t.at(e))) {
+        e++;
+      }
+    }
+    String id = t.surface(s, e);
+    int dash = id.lastIndexOf('-');
+    String number = id.substring(dash + 1);
+    String dossier = id.substring(0, dash);
+    if (!Character.isDigit(number.charAt(0)) || dossier.equals(SUB_DOSSIER_SERIES)) {
+      return null;
+    }
+    return new Kamerstuk(s, e, null, null, dossier, number);
   }
 
   private static boolean digits(NormalizedText t, int p, int count) {

@@ -1,5 +1,9 @@
 package nl.kamerstroom.extraction.text;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The one pass over the normalised buffer shared by the hand-written scanners (amounts, motions,
  * kamerstukken, redactions): each declares the chars that can start what it looks for, and the pass calls
@@ -24,6 +28,15 @@ public final class AnchorPass {
     }
 
     /**
+     * Two-char prefixes (ASCII, case as written: list "mo", "Mo", "MO" for all three) at whose word start
+     * this scanner wants to be called: for scanners whose first letter starts many common words ("de",
+     * "van", "met"), the second char spares most calls.
+     */
+    default List<String> wordStartPrefixes() {
+      return List.of();
+    }
+
+    /**
      * Called at {@code i} holding one of its anchors, never before the position it returned last time;
      * returns the position from which it wants to be called again (&gt; i).
      */
@@ -33,6 +46,10 @@ public final class AnchorPass {
   private static final int SHIFT = 15;
   private static final int ANY_MASK = (1 << SHIFT) - 1;
   private static final int WORD_BIT = 1 << 30;
+  /** In {@link Tables#table}: some handler has a two-char prefix starting with this char. */
+  private static final int PREFIX_BIT = 1 << 31;
+  /** Compiled anchor tables by the handlers' declarations: built once, not per document. */
+  private static final Map<String, Tables> TABLES = new ConcurrentHashMap<>();
   private static final boolean[] WORD_CHAR = new boolean[128];
 
   static {
@@ -43,12 +60,26 @@ public final class AnchorPass {
 
   private AnchorPass() {}
 
-  public static void run(NormalizedText t, Handler... handlers) {
-    if (handlers.length > SHIFT) {
-      throw new IllegalArgumentException("at most " + SHIFT + " handlers");
+  /**
+   * Per ASCII char: anywhere-anchors in bits 0-14, word-start anchors in 15-29, bit 30 = letter or digit (for
+   * the next char's word-start test), bit 31 = two-char prefixes start here ({@code prefixes[c]} holds, per
+   * second char, the handlers that want it); the few non-ASCII anchors (€, £, Å …) in a short list.
+   */
+  private record Tables(int[] table, int[][] prefixes, char[] wideChars, int[] wideMask) {}
+
+  private static Tables tables(Handler[] handlers) {
+    StringBuilder key = new StringBuilder();
+    for (Handler h : handlers) {
+      key.append(h.anchors()).append('\0').append(h.wordStartAnchors()).append('\0')
+          .append(h.wordStartPrefixes()).append('\1');
     }
+    return TABLES.computeIfAbsent(key.toString(), k -> compile(handlers));
+  }
+
+  private static Tables compile(Handler[] handlers) {
     int[] any = new int[128];
     int[] atStart = new int[128];
+    int[][] prefixes = new int[128][];
     StringBuilder wide = new StringBuilder();
     int[] wideMask = new int[64];
     for (int h = 0; h < handlers.length; h++) {
@@ -58,14 +89,34 @@ public final class AnchorPass {
       for (char c : handlers[h].wordStartAnchors().toCharArray()) {
         register(c, 1 << h << SHIFT, atStart, wide, wideMask);
       }
+      for (String prefix : handlers[h].wordStartPrefixes()) {
+        char first = prefix.charAt(0);
+        char second = prefix.charAt(1);
+        if (prefix.length() != 2 || first >= 128 || second >= 128) {
+          throw new IllegalArgumentException("a prefix is two ASCII chars: " + prefix);
+        }
+        if (prefixes[first] == null) {
+          prefixes[first] = new int[128];
+        }
+        prefixes[first][second] |= 1 << h;
+      }
     }
-    // one table load per ASCII char: anywhere-anchors in bits 0-14, word-start anchors in 15-29,
-    // bit 30 = letter or digit (for the next char's word-start test)
     int[] table = new int[128];
     for (int c = 0; c < 128; c++) {
-      table[c] = any[c] | atStart[c] | (WORD_CHAR[c] ? WORD_BIT : 0);
+      table[c] = any[c] | atStart[c] | (WORD_CHAR[c] ? WORD_BIT : 0) | (prefixes[c] != null ? PREFIX_BIT : 0);
     }
-    char[] wideChars = wide.toString().toCharArray();
+    return new Tables(table, prefixes, wide.toString().toCharArray(), wideMask);
+  }
+
+  public static void run(NormalizedText t, Handler... handlers) {
+    if (handlers.length > SHIFT) {
+      throw new IllegalArgumentException("at most " + SHIFT + " handlers");
+    }
+    Tables tables = tables(handlers);
+    int[] table = tables.table();
+    int[][] prefixes = tables.prefixes();
+    char[] wideChars = tables.wideChars();
+    int[] wideMask = tables.wideMask();
     int[] next = new int[handlers.length];
     char[] buf = t.chars();
     int n = t.length();
@@ -75,7 +126,14 @@ public final class AnchorPass {
       int mask;
       if (c < 128) {
         int e = table[c];
-        mask = boundary ? (e | e >>> SHIFT) & ANY_MASK : e & ANY_MASK;
+        if (boundary) {
+          mask = (e | e >>> SHIFT) & ANY_MASK;
+          if (e < 0 && i + 1 < n && buf[i + 1] < 128) { // PREFIX_BIT is the sign bit
+            mask |= prefixes[c][buf[i + 1]];
+          }
+        } else {
+          mask = e & ANY_MASK;
+        }
         boundary = (e & WORD_BIT) == 0;
       } else {
         int e = wideMask(c, wideChars, wideMask);

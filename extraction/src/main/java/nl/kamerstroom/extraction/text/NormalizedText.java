@@ -12,6 +12,9 @@ package nl.kamerstroom.extraction.text;
  */
 public final class NormalizedText {
 
+  /** About one segment per line of a PDF text (~ 60 chars): sized up front, the arrays rarely grow. */
+  private static final int SEGMENT_EVERY = 40;
+
   private final String original;
   private final char[] chars;
   private final int length;
@@ -44,15 +47,21 @@ public final class NormalizedText {
     private final int n;
     private final char[] out;
     private int len;
-    private int[] segStart = new int[64];
-    private int[] segDelta = new int[64];
+    private int[] segStart;
+    private int[] segDelta;
     private int segments;
 
     Builder(String text) {
       this.text = text;
       this.src = text.toCharArray();
       this.n = src.length;
-      this.out = new char[n];
+      // in place: normalising only shortens, so the write position never passes the read position, and
+      // every read (at or after the current char, or of output already written) sees the right char. Saves a
+      // second copy of the text; where a line break becomes one space nothing moves at all.
+      this.out = src;
+      int expectedSegments = Math.max(64, n / SEGMENT_EVERY);
+      this.segStart = new int[expectedSegments];
+      this.segDelta = new int[expectedSegments];
     }
 
     NormalizedText build() {
@@ -82,7 +91,9 @@ public final class NormalizedText {
     }
 
     private void copy(int from, int to) {
-      System.arraycopy(src, from, out, len, to - from);
+      if (len != from) {
+        System.arraycopy(src, from, out, len, to - from);
+      }
       len += to - from;
     }
 
@@ -152,8 +163,20 @@ public final class NormalizedText {
       while (e < n && Character.isLetter(src[e])) {
         e++;
       }
-      String word = new String(src, k, e - k).toLowerCase(java.util.Locale.ROOT);
-      return word.equals("en") || word.equals("of") || word.equals("tot") || word.equals("noch");
+      return isWord(k, e, "en") || isWord(k, e, "of") || isWord(k, e, "tot") || isWord(k, e, "noch");
+    }
+
+    /** src[k, e) is {@code word}, ignoring case (no String per hyphen at a line break). */
+    private boolean isWord(int k, int e, String word) {
+      if (e - k != word.length()) {
+        return false;
+      }
+      for (int q = 0; q < word.length(); q++) {
+        if (Character.toLowerCase(src[k + q]) != word.charAt(q)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void segment(int normStart, int delta) {

@@ -94,7 +94,8 @@ public final class Trie<V> {
       node = next;
       List<Entry<V>> here = values.get(node);
       if (here != null && (i + 1 >= n || !Chars.isLetter(buf[i + 1]))) {
-        for (Entry<V> e : here) {
+        for (int k = 0; k < here.size(); k++) { // indexed: no iterator per name candidate
+          Entry<V> e = here.get(k);
           if (caseMatches(e.surface(), buf, start)) {
             best = new Match<>(start, i + 1, e);
             break;

@@ -1,0 +1,115 @@
+package nl.kamerstroom.extraction.metadata;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import nl.kamerstroom.extraction.text.NormalizedText;
+
+/**
+ * The date a document states about itself, which wins over the file's metadata: for an answer to
+ * Kamervragen the date it was received ("(ontvangen 4 april 2011)"), for questions the date they were
+ * submitted ("(ingezonden …)"), else a labelled date ("Datum 3 maart
+ * 2021", "Den Haag, 12 juli 2021"), else the first "D maand YYYY" in the head, else a numeric "12-09-2024"
+ * on the first line (news items).
+ */
+final class DateFinder {
+
+  private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("januari", 1),
+      Map.entry("februari", 2), Map.entry("maart", 3), Map.entry("april", 4), Map.entry("mei", 5),
+      Map.entry("juni", 6), Map.entry("juli", 7), Map.entry("augustus", 8), Map.entry("september", 9),
+      Map.entry("oktober", 10), Map.entry("november", 11), Map.entry("december", 12));
+  private static final String[] LABELS = {"Datum ", "Den Haag, ", "\u2019s-Gravenhage, ", "'s-Gravenhage, "};
+
+  private DateFinder() {}
+
+  static LocalDate date(NormalizedText t, int head, String type, HeadLines lines) {
+    if ("antwoord".equals(type) || "Kamervragen".equals(type)) {
+      LocalDate stated = after(t, head, "antwoord".equals(type) ? "(ontvangen " : "(ingezonden ");
+      if (stated != null) {
+        return stated;
+      }
+    }
+    for (String label : LABELS) {
+      LocalDate labelled = after(t, head, label);
+      if (labelled != null) {
+        return labelled;
+      }
+    }
+    for (int i = 0; i < head; i++) {
+      LocalDate d = writtenDateAt(t, i);
+      if (d != null) {
+        return d;
+      }
+    }
+    return numericDate(lines.get(0));
+  }
+
+  /** The written date right after the first {@code label} in the head. */
+  private static LocalDate after(NormalizedText t, int head, String label) {
+    for (int i = 0; i + label.length() < head; i++) {
+      if (t.charAt(i) == label.charAt(0) && t.regionMatches(i, label)) {
+        return writtenDateAt(t, i + label.length());
+      }
+    }
+    return null;
+  }
+
+  /** "D maand YYYY" starting at {@code i}, else null. */
+  private static LocalDate writtenDateAt(NormalizedText t, int i) {
+    if (!Character.isDigit(t.at(i)) || Character.isDigit(t.at(i - 1))) {
+      return null;
+    }
+    int d = i;
+    while (Character.isDigit(t.at(d))) {
+      d++;
+    }
+    if (d - i > 2 || (t.at(d) != ' ' && t.at(d) != '-')) {
+      return null;
+    }
+    int ms = d + 1;
+    int me = ms;
+    while (Character.isLetter(t.at(me))) {
+      me++;
+    }
+    Integer month = MONTHS.get(t.surface(ms, me).toLowerCase(Locale.ROOT));
+    if (month == null || (t.at(me) != ' ' && t.at(me) != '-') || !fourDigits(t, me + 1)) {
+      return null;
+    }
+    try {
+      return LocalDate.of(Integer.parseInt(t.surface(me + 1, me + 5)), month, Integer.parseInt(t.surface(i, d)));
+    } catch (DateTimeException e) {
+      return null; // not a calendar date ("31 februari")
+    }
+  }
+
+  private static boolean fourDigits(NormalizedText t, int p) {
+    for (int k = 0; k < 4; k++) {
+      if (!Character.isDigit(t.at(p + k))) {
+        return false;
+      }
+    }
+    return !Character.isDigit(t.at(p + 4));
+  }
+
+  /** "Nieuwsbericht | 12-09-2024": the first "DD-MM-YYYY" on the line. */
+  private static LocalDate numericDate(String line) {
+    if (line == null) {
+      return null;
+    }
+    for (int k = 0; k + 10 <= line.length(); k++) {
+      String s = line.substring(k, k + 10);
+      if (s.charAt(2) == '-' && s.charAt(5) == '-' && HeadLines.digitsOnly(s.substring(0, 2))
+          && HeadLines.digitsOnly(s.substring(3, 5)) && HeadLines.digitsOnly(s.substring(6))
+          && (k == 0 || !Character.isDigit(line.charAt(k - 1)))) {
+        try {
+          return LocalDate.of(Integer.parseInt(s.substring(6)), Integer.parseInt(s.substring(3, 5)),
+              Integer.parseInt(s.substring(0, 2)));
+        } catch (DateTimeException e) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+}
