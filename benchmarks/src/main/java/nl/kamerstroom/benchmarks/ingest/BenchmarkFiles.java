@@ -18,9 +18,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * Generated benchmark documents: ~20 KB of Dutch-looking parliamentary prose per file, each file
- * different (so none is a duplicate), as plain text and as PDFs of ~6 pages.
+ * different (so none is a duplicate), as plain text and as PDFs of ~6 pages. The prose and the PDF
+ * rendering are public for the fault-injection suite (module chaos), which builds its documents on them.
  */
-final class BenchmarkFiles {
+public final class BenchmarkFiles {
 
     static final int TEXT_BYTES = 20_000;
     private static final String[] WORDS = ("de het een van en in op voor met aan door bij over de Tweede Kamer "
@@ -52,7 +53,8 @@ final class BenchmarkFiles {
         return files;
     }
 
-    private static String prose(int seed, int bytes) {
+    /** Random sentences of parliamentary words, at least {@code bytes} long, the same for the same seed. */
+    public static String prose(int seed, int bytes) {
         Random random = new Random(seed);
         StringBuilder text = new StringBuilder(bytes + 100).append("Document ").append(seed).append(". ");
         while (text.length() < bytes) {
@@ -67,8 +69,8 @@ final class BenchmarkFiles {
         return text.toString();
     }
 
-    /** Lines of ~90 characters, 45 lines per page. */
-    private static byte[] pdf(String text) throws IOException {
+    /** {@code text} as a PDF with a text layer: lines of ~90 characters, 45 lines per page. */
+    public static byte[] pdf(String text) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n")) {
             for (int start = 0; start < paragraph.length(); start += 90) {
@@ -105,7 +107,7 @@ final class BenchmarkFiles {
         return total;
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
