@@ -27,6 +27,7 @@ final class ChaosRun {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration REAL_RECORD_WAIT = Duration.ofSeconds(30);
 
     /** What the run did and found. */
     record Result(long seed, List<Check> checks, List<String> faults, Map<ServiceInstance, Integer> selfExits,
@@ -110,12 +111,14 @@ final class ChaosRun {
     private List<PoisonRecords.Poison> poison(Pipeline pipeline, String topic, Path scratch)
             throws IOException, InterruptedException {
         List<ConsumerRecord<byte[], byte[]>> real = TopicReader.read(pipeline.bootstrapServers(), topic, 1,
-                Duration.ofMinutes(2));
+                REAL_RECORD_WAIT);
+        byte[] model = real.isEmpty() ? PoisonRecords.syntheticValue(options.seed()) : real.get(0).value();
         if (real.isEmpty()) {
-            throw new IllegalStateException("No record on " + topic + " yet to base the poison records on");
+            events.log("no record on %s after %d s to model the poison on; using a made-up one", topic,
+                    REAL_RECORD_WAIT.toSeconds());
         }
-        List<PoisonRecords.Poison> written = PoisonRecords.write(pipeline.bootstrapServers(), topic,
-                real.get(0).value(), options.seed(), scratch);
+        List<PoisonRecords.Poison> written = PoisonRecords.write(pipeline.bootstrapServers(), topic, model,
+                options.seed(), scratch);
         events.log("kcat wrote %d poison records to %s", written.size(), topic);
         return written;
     }

@@ -52,6 +52,13 @@ final class PoisonRecords {
         return written;
     }
 
+    /** A stand-in for a real record when the topic has none yet: magic byte 0, schema id 1, 300 random bytes. */
+    static byte[] syntheticValue(long seed) {
+        byte[] body = new byte[300];
+        new Random(seed).nextBytes(body);
+        return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(1).put(body).array();
+    }
+
     private static Poison produce(String bootstrap, String topic, String kind, byte[] value, long seed, Path scratch)
             throws IOException, InterruptedException {
         String key = "poison-" + topic + "-" + kind + "-" + seed;
