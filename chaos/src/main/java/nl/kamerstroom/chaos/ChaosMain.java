@@ -56,6 +56,10 @@ public final class ChaosMain implements Callable<Integer> {
             description = "Write no poison records to documents.enriched (they stop the index topology until index-service dead-letters them).")
     boolean noEnrichedPoison;
 
+    @Option(names = "--no-faults",
+            description = "Inject no faults (poison records still come): measures throughput, e.g. --instances 1 against 2.")
+    boolean noFaults;
+
     @Option(names = "--dir", description = "Working folder (default: a new folder under the system temp folder).")
     Path dir;
 
@@ -73,6 +77,7 @@ public final class ChaosMain implements Callable<Integer> {
         System.out.println();
         System.out.printf("Seed %d, %d s; faults injected: %s%n", result.seed(), result.took().toSeconds(), result.faults());
         System.out.printf("Instances that exited by themselves and were restarted: %s%n", result.selfExits());
+        System.out.println(result.throughput());
         CheckTable.print(result.checks(), System.out);
         if (result.passed() && !keep && dir == null) {
             BenchmarkFiles.deleteTree(options.dir());
@@ -89,7 +94,7 @@ public final class ChaosMain implements Callable<Integer> {
         Duration load = loadTime != null ? loadTime : Duration.ofSeconds(Math.max(30, documents / 30));
         int pairs = twins != null ? twins : Math.max(5, documents / 50);
         return new ChaosOptions(runSeed, documents, pdfs, pairs, kills, registryOutage, load, settleTimeout, instances,
-                !noEnrichedPoison, folder);
+                !noEnrichedPoison, !noFaults, folder);
     }
 
     /** Durations as the services' settings write them: 20s, 500ms, 2m, or ISO-8601. */

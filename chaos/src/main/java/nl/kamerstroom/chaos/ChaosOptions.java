@@ -17,10 +17,12 @@ import java.time.Duration;
  * @param instances      instances of each service (1 or 2)
  * @param poisonEnriched whether poison records go to documents.enriched too (before the index dead-letter
  *                       fix a poison record there stops the index topology, and every later check with it)
+ * @param injectFaults   false for a throughput measurement: no kills, restarts, outage or wipe (poison stays)
  * @param dir            working folder: stack data, inbox, done, failed, per-instance state and logs
  */
 record ChaosOptions(long seed, int documents, int pdfs, int twins, int kills, Duration registryOutage,
-                    Duration loadTime, Duration settleTimeout, int instances, boolean poisonEnriched, Path dir) {
+                    Duration loadTime, Duration settleTimeout, int instances, boolean poisonEnriched, boolean injectFaults,
+                    Path dir) {
 
     ChaosOptions {
         if (pdfs > documents) {

@@ -31,7 +31,7 @@ final class ChaosRun {
 
     /** What the run did and found. */
     record Result(long seed, List<Check> checks, List<String> faults, Map<ServiceInstance, Integer> selfExits,
-                  Duration took) {
+                  Throughput throughput, Duration took) {
         boolean passed() {
             return checks.stream().allMatch(Check::passed);
         }
@@ -57,6 +57,7 @@ final class ChaosRun {
         List<String> injected;
         Map<ServiceInstance, Integer> selfExits;
         Map<ServiceInstance, Duration> stopTimes;
+        Throughput throughput;
         try (Pipeline pipeline = Pipeline.start(options.dir(), options.instances(), events, STARTUP_TIMEOUT)) {
             events.log("every instance healthy");
             Faults faults = Faults.plan(options, pipeline, events);
@@ -76,7 +77,11 @@ final class ChaosRun {
                 throw new IllegalStateException("A fault could not be injected", faultFailure.get());
             }
             events.log("load and faults done; waiting for the pipeline to settle");
-            settle(pipeline, workload);
+            boolean settled = settle(pipeline, workload);
+            throughput = Throughput.measure(workload.expected().size(), loadStarted, settled, pipeline.instances(),
+                    List.of(pipeline.stack().broker().pid(), pipeline.stack().registry().pid()));
+            // The last entity counts become visible with the enrich transaction after the last document's.
+            Pipeline.sleep(Duration.ofSeconds(3));
             List<ServiceInstance> unhealthy = unhealthy(pipeline);
             events.log("checking");
             checks.addAll(new Checks(pipeline, workload, poisons).whileRunning(unhealthy));
@@ -86,7 +91,7 @@ final class ChaosRun {
             events.log("services stopped: %s", stopTimes);
         }
         checks.addAll(Checks.afterShutdown(stopTimes, STOP_LIMIT));
-        return new Result(options.seed(), checks, injected, selfExits, events.elapsed());
+        return new Result(options.seed(), checks, injected, selfExits, throughput, events.elapsed());
     }
 
     /** Drops the groups evenly over the load window; poison records a third and two thirds in. */
@@ -125,9 +130,9 @@ final class ChaosRun {
 
     /**
      * Waits until no file is left in the inbox or a claim folder and every replica holds as many
-     * documents as expected, then a little longer for the last transactions to commit.
+     * documents as expected.
      */
-    private void settle(Pipeline pipeline, Workload workload) {
+    private boolean settle(Pipeline pipeline, Workload workload) {
         long deadline = System.nanoTime() + options.settleTimeout().toNanos();
         long nextProgress = 0;
         List<ReplicaClient> replicas = pipeline.instances("index").stream()
@@ -147,8 +152,7 @@ final class ChaosRun {
             boolean indexed = held.stream().allMatch(total -> total == workload.expected().size());
             if (inInbox == 0 && claimed == 0 && indexed) {
                 events.log("settled: inbox empty, every replica holds %d documents", workload.expected().size());
-                Pipeline.sleep(Duration.ofSeconds(3));
-                return;
+                return true;
             }
             if (System.nanoTime() > nextProgress) {
                 events.log("waiting: %d files in the inbox, %d claimed, replicas hold %s of %d", inInbox, claimed, held,
@@ -158,6 +162,7 @@ final class ChaosRun {
             Pipeline.sleep(Duration.ofSeconds(1));
         }
         events.log("not settled after %d s; checking what there is", options.settleTimeout().toSeconds());
+        return false;
     }
 
     private List<ServiceInstance> unhealthy(Pipeline pipeline) {

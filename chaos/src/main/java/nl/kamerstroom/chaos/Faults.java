@@ -49,6 +49,9 @@ final class Faults {
         List<ServiceInstance> instances = pipeline.instances();
         List<ServiceInstance> replicas = pipeline.instances("index");
         List<Fault> plan = new ArrayList<>();
+        if (!options.injectFaults()) {
+            return new Faults(plan, pipeline, events);
+        }
         for (int k = 0; k < options.kills(); k++) {
             plan.add(new Fault(at(random, window), Kind.KILL, instances.get(random.nextInt(instances.size())),
                     Duration.ofMillis(1_000 + random.nextInt(4_000))));

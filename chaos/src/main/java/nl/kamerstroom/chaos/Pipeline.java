@@ -60,14 +60,15 @@ final class Pipeline implements AutoCloseable {
         try {
             pipeline.startStack();
             pipeline.startServices(perService);
+            // Supervised from the first start: on a loaded machine a first start can time out too.
+            pipeline.supervising = true;
+            pipeline.supervisor.scheduleWithFixedDelay(pipeline::restartExited, SUPERVISE_EVERY.toMillis(),
+                    SUPERVISE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             pipeline.awaitHealthy(pipeline.instances, timeout);
         } catch (RuntimeException | IOException e) {
             pipeline.close();
             throw e;
         }
-        pipeline.supervising = true;
-        pipeline.supervisor.scheduleWithFixedDelay(pipeline::restartExited, SUPERVISE_EVERY.toMillis(),
-                SUPERVISE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         return pipeline;
     }
 
