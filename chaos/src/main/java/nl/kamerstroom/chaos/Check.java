@@ -1,18 +1,23 @@
 package nl.kamerstroom.chaos;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One line of the result table.
  *
- * @param awaitsFix null when the check holds on its own; otherwise the fix (branch: what) it relies on, so a
- *                  failure before that fix is merged is expected and named
+ * @param reliesOn the fixes (area: what) this check needs beyond what it checks itself; a failure
+ *                 before they are merged is expected, and the table names them
  */
-record Check(String name, String expected, String actual, boolean passed, String awaitsFix) {
+record Check(String name, String expected, String actual, boolean passed, List<String> reliesOn) {
 
     static Check of(String name, Object expected, Object actual, boolean passed) {
-        return new Check(name, String.valueOf(expected), String.valueOf(actual), passed, null);
+        return new Check(name, String.valueOf(expected), String.valueOf(actual), passed, List.of());
     }
 
-    Check awaiting(String fix) {
-        return new Check(name, expected, actual, passed, fix);
+    Check reliesOn(String... fixes) {
+        List<String> all = new ArrayList<>(reliesOn);
+        all.addAll(List.of(fixes));
+        return new Check(name, expected, actual, passed, List.copyOf(all));
     }
 }

@@ -18,7 +18,7 @@ final class CheckTable {
         out.printf(format, "", "check", "expected", "actual", "relies on");
         for (Check check : checks) {
             out.printf(format, check.passed() ? "ok" : "FAIL", check.name(), check.expected(), cut(check.actual()),
-                    check.awaitsFix() == null ? "" : check.awaitsFix());
+                    String.join("; ", check.reliesOn()));
         }
         long failed = checks.stream().filter(c -> !c.passed()).count();
         out.printf("%d of %d checks passed%s%n", checks.size() - failed, checks.size(),

@@ -33,11 +33,16 @@ import org.apache.kafka.common.serialization.Deserializer;
 final class Checks {
 
     static final String INGEST_TWINS = "ingest: identical files dropped together";
+    static final String INGEST_REGISTRY_OUTAGE = "ingest: registry outage retried, file not failed";
     static final String ENRICH_DUPLICATES = "enrich: duplicate events skipped, idempotent by id";
     static final String ENRICH_COUNTS = "enrich: exact counts as KTable aggregation";
+    static final String ENRICH_REGISTRY_OUTAGE = "enrich: registry outage is no dead letter";
     static final String INDEX_DEAD_LETTERS = "index: poison records to a dead-letter topic";
     static final String LIFECYCLE_START = "lifecycle: clean failed starts";
     static final String LIFECYCLE_STOP = "lifecycle: fast stop";
+
+    /** What every document reaching every replica needs: nothing lost to a registry outage or stopped by poison. */
+    private static final String[] LOSSLESS = {INGEST_REGISTRY_OUTAGE, ENRICH_REGISTRY_OUTAGE, INDEX_DEAD_LETTERS};
 
     /** Kafka Connect's header naming the topic a dead letter came from (enrich writes it; so must index). */
     private static final String ORIGIN_TOPIC_HEADER = "__connect.errors.topic";
@@ -67,7 +72,7 @@ final class Checks {
         checks.add(counts(recount));
         checks.addAll(deadLetters());
         checks.add(Check.of("every instance healthy at the end", 0 + " unhealthy", unhealthy.size() + " unhealthy "
-                + unhealthy, unhealthy.isEmpty()).awaiting(LIFECYCLE_START));
+                + unhealthy, unhealthy.isEmpty()).reliesOn(LIFECYCLE_START));
         return checks;
     }
 
@@ -85,11 +90,11 @@ final class Checks {
                         leftInInbox.isEmpty() && claimed.isEmpty()),
                 Check.of("good files in done/", workload.expectDone().size(),
                         (done.size() - notDone.size()) + " (missing " + notDone.size() + " " + examples(notDone)
-                                + ", " + done.size() + " in done/)", notDone.isEmpty()),
+                                + ", " + done.size() + " in done/)", notDone.isEmpty()).reliesOn(INGEST_REGISTRY_OUTAGE),
                 Check.of("hostile files in failed/", workload.expectFailed().size(),
                         (workload.expectFailed().size() - notFailed.size()) + " (missing " + examples(notFailed)
                                 + ", " + failed.size() + " in failed/)", notFailed.isEmpty() && failed.size()
-                                == workload.expectFailed().size()));
+                                == workload.expectFailed().size()).reliesOn(INGEST_REGISTRY_OUTAGE));
     }
 
     private List<Check> replica(ServiceInstance replica, EntityRecount recount) throws IOException {
@@ -114,10 +119,11 @@ final class Checks {
         int expected = workload.expected().size();
         return List.of(
                 Check.of(replica + ": exactly the expected documents", expected, total + " held, " + missing.size()
-                        + " missing " + examples(missing) + ", " + extra + " extra", missing.isEmpty() && extra == 0),
+                        + " missing " + examples(missing) + ", " + extra + " extra", missing.isEmpty() && extra == 0)
+                        .reliesOn(LOSSLESS),
                 Check.of(replica + ": full text of each", expected + " whole", (expected - missing.size()
                         - notWhole.size()) + " whole, " + notWhole.size() + " not " + examples(notWhole),
-                        missing.isEmpty() && notWhole.isEmpty()).awaiting(INGEST_TWINS + "; " + ENRICH_DUPLICATES));
+                        missing.isEmpty() && notWhole.isEmpty()).reliesOn(LOSSLESS).reliesOn(INGEST_TWINS, ENRICH_DUPLICATES));
     }
 
     private Check enrichedOnce() {
@@ -134,7 +140,7 @@ final class Checks {
         return Check.of("documents.enriched: each document once", workload.expected().size(), copies.size()
                         + " ids, " + missing.size() + " missing, " + repeated.size() + " repeated, " + unexpected.size()
                         + " unexpected", missing.isEmpty() && repeated.isEmpty() && unexpected.isEmpty())
-                .awaiting(ENRICH_DUPLICATES);
+                .reliesOn(ENRICH_DUPLICATES, INGEST_REGISTRY_OUTAGE, ENRICH_REGISTRY_OUTAGE);
     }
 
     private Check counts(EntityRecount recount) {
@@ -161,7 +167,7 @@ final class Checks {
                 .toList();
         return Check.of("entities.counts = recount from the index", expected.size() + " entities, 0 wrong",
                 published.size() + " entities, " + wrong.size() + " wrong " + examples(wrong), wrong.isEmpty())
-                .awaiting(ENRICH_COUNTS);
+                .reliesOn(ENRICH_COUNTS).reliesOn(LOSSLESS);
     }
 
     private List<Check> deadLetters() {
@@ -185,12 +191,12 @@ final class Checks {
                     .filter(p -> !topic.equals(lettersByKey.get(p.key()))).map(PoisonRecords.Poison::kind).toList();
             Check check = Check.of(topic + " poison in " + String.join(", ", topics), written.size() + " of "
                     + written.size(), (written.size() - notFound.size()) + " (missing " + notFound + ")", notFound.isEmpty());
-            checks.add(topic.equals(Topics.ENRICHED) ? check.awaiting(INDEX_DEAD_LETTERS) : check);
+            checks.add(topic.equals(Topics.ENRICHED) ? check.reliesOn(INDEX_DEAD_LETTERS) : check);
         }
         Set<String> other = new HashSet<>(lettersByKey.keySet());
         poisons.forEach(poison -> other.remove(poison.key()));
         checks.add(Check.of("no other dead letters", 0, other.size() + " " + examples(new ArrayList<>(other)),
-                other.isEmpty()));
+                other.isEmpty()).reliesOn(ENRICH_REGISTRY_OUTAGE));
         return checks;
     }
 
@@ -221,7 +227,7 @@ final class Checks {
         return List.of(
                 Check.of("services stop on SIGTERM within " + limit.toSeconds() + " s", "all", slow.isEmpty()
                         ? "all, slowest " + slowest.toMillis() + " ms" : slow.toString(), slow.isEmpty())
-                        .awaiting(LIFECYCLE_STOP),
+                        .reliesOn(LIFECYCLE_STOP),
                 Check.of("no process left behind", 0, leftBehind.size() + " " + examples(leftBehind),
                         leftBehind.isEmpty()));
     }
