@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import nl.kamerstroom.testkit.TopicReader;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * One run of the suite: generate the files, start the pipeline, drop the files in groups over
@@ -115,8 +116,7 @@ final class ChaosRun {
 
     private List<PoisonRecords.Poison> poison(Pipeline pipeline, String topic, Path scratch)
             throws IOException, InterruptedException {
-        List<ConsumerRecord<byte[], byte[]>> real = TopicReader.read(pipeline.bootstrapServers(), topic, 1,
-                REAL_RECORD_WAIT);
+        List<ConsumerRecord<byte[], byte[]>> real = readFirstRecord(pipeline, topic);
         byte[] model = real.isEmpty() ? PoisonRecords.syntheticValue(options.seed()) : real.get(0).value();
         if (real.isEmpty()) {
             events.log("no record on %s after %d s to model the poison on; using a made-up one", topic,
@@ -126,6 +126,21 @@ final class ChaosRun {
                 options.seed(), scratch);
         events.log("kcat wrote %d poison records to %s", written.size(), topic);
         return written;
+    }
+
+    /** The first record of {@code topic} (none when it has none yet), waiting out a broker restart. */
+    private List<ConsumerRecord<byte[], byte[]>> readFirstRecord(Pipeline pipeline, String topic) {
+        long deadline = System.nanoTime() + options.settleTimeout().toNanos();
+        while (true) {
+            try {
+                return TopicReader.read(pipeline.bootstrapServers(), topic, 1, REAL_RECORD_WAIT);
+            } catch (KafkaException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                events.log("cannot read %s yet (%s); trying again", topic, e.getMessage());
+            }
+        }
     }
 
     /**
