@@ -89,10 +89,11 @@ final class Checks {
                         + examples(leftInInbox) + ", " + claimed.size() + " claimed " + examples(claimed),
                         leftInInbox.isEmpty() && claimed.isEmpty()),
                 Check.of("good files in done/", workload.expectDone().size(),
-                        (done.size() - notDone.size()) + " (missing " + notDone.size() + " " + examples(notDone)
+                        (workload.expectDone().size() - notDone.size()) + " (missing " + notDone.size() + " " + examples(notDone)
                                 + ", " + done.size() + " in done/)", notDone.isEmpty()).reliesOn(INGEST_REGISTRY_OUTAGE),
                 Check.of("hostile files in failed/", workload.expectFailed().size(),
-                        (workload.expectFailed().size() - notFailed.size()) + " (missing " + examples(notFailed)
+                        (workload.expectFailed().size() - notFailed.size()) + " (missing " + notFailed.size() + " "
+                                + examples(notFailed)
                                 + ", " + failed.size() + " in failed/)", notFailed.isEmpty() && failed.size()
                                 == workload.expectFailed().size()).reliesOn(INGEST_REGISTRY_OUTAGE));
     }
