@@ -25,9 +25,10 @@ import java.util.jar.Manifest;
  * is deleted when the test JVM ends. Manifest class paths are therefore expanded (as the JVM itself
  * does), and entries that do not exist are dropped. A launcher started as
  * {@code java -cp 'lib/*:app.jar'} needs nothing special: the java launcher has already expanded
- * the wildcard into {@code java.class.path}.
+ * the wildcard into {@code java.class.path}. Public for the fault-injection suite, which starts the
+ * services as child processes with it.
  */
-final class JvmClassPath {
+public final class JvmClassPath {
 
     private JvmClassPath() {
     }
@@ -36,7 +37,7 @@ final class JvmClassPath {
      * The current JVM's class path, expanded, in the platform's path-separator form. Jars that only
      * a {@link URLClassLoader} knows (Surefire with {@code useSystemClassLoader=false}) come last.
      */
-    static String current() {
+    public static String current() {
         Set<String> entries = expand(System.getProperty("java.class.path", ""));
         for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader.getParent()) {
             if (loader instanceof URLClassLoader urls) {

@@ -12,19 +12,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a whole topic with an assigned (group-less) read_committed consumer. */
-final class TopicReader {
+/** Reads a whole topic with an assigned (group-less) read_committed consumer (public for the fault-injection suite). */
+public final class TopicReader {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
     private TopicReader() {
     }
 
-    static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, int expected, Duration timeout) {
+    public static List<ConsumerRecord<byte[], byte[]>> read(String bootstrap, String topic, int expected, Duration timeout) {
         return read(bootstrap, topic, timeout, (consumer, records) -> records.size() >= expected);
     }
 
-    static List<ConsumerRecord<byte[], byte[]>> readToEnd(String bootstrap, String topic, Duration timeout) {
+    public static List<ConsumerRecord<byte[], byte[]>> readToEnd(String bootstrap, String topic, Duration timeout) {
         return read(bootstrap, topic, timeout, new ReachedEnd());
     }
 

@@ -19,7 +19,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 /**
  * Generated benchmark documents: ~20 KB of Dutch-looking parliamentary prose per file, each file
  * different (so none is a duplicate), as plain text and as PDFs of ~6 pages. Each text starts with
- * "Document SEED.", so the seed is a word that finds that one document.
+ * "Document SEED.", so the seed is a word that finds that one document. The prose and the PDF
+ * rendering are public for the fault-injection suite (module chaos), which builds its documents on them.
  */
 public final class BenchmarkFiles {
 
@@ -70,7 +71,8 @@ public final class BenchmarkFiles {
         return files;
     }
 
-    private static String prose(int seed, int bytes) {
+    /** Random sentences of parliamentary words, at least {@code bytes} long, the same for the same seed. */
+    public static String prose(int seed, int bytes) {
         Random random = new Random(seed);
         StringBuilder text = new StringBuilder(bytes + 100).append("Document ").append(seed).append(". ");
         while (text.length() < bytes) {
@@ -85,8 +87,8 @@ public final class BenchmarkFiles {
         return text.toString();
     }
 
-    /** Lines of ~90 characters, 45 lines per page. */
-    private static byte[] pdf(String text) throws IOException {
+    /** {@code text} as a PDF with a text layer: lines of ~90 characters, 45 lines per page. */
+    public static byte[] pdf(String text) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String paragraph : text.split("\n")) {
             for (int start = 0; start < paragraph.length(); start += 90) {

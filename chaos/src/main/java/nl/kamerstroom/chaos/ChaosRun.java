@@ -1,0 +1,194 @@
+package nl.kamerstroom.chaos;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.kamerstroom.testkit.TopicReader;
+import nl.kamerstroom.topic.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * One run of the suite: generate the files, start the pipeline, drop the files in groups over
+ * the load window while the faults hit and the poison records arrive, wait until the pipeline
+ * has settled, check, stop everything, check again.
+ */
+final class ChaosRun {
+
+    static final Duration STOP_LIMIT = Duration.ofSeconds(5);
+    private static final int DROPS = 40;
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+    private static final Duration REAL_RECORD_WAIT = Duration.ofSeconds(30);
+
+    /** What the run did and found. */
+    record Result(long seed, List<Check> checks, List<String> faults, Map<ServiceInstance, Integer> selfExits,
+                  Throughput throughput, Duration took) {
+        boolean passed() {
+            return checks.stream().allMatch(Check::passed);
+        }
+    }
+
+    private final ChaosOptions options;
+    private final EventLog events;
+
+    ChaosRun(ChaosOptions options, PrintStream out) {
+        this.options = options;
+        this.events = new EventLog(out);
+    }
+
+    Result run() throws IOException, InterruptedException {
+        events.log("seed %d: %d documents (%d PDFs), %d identical pairs, hostile files; faults: %d x kill -9, "
+                        + "broker restart, registry outage %d s, replica wipe; folder %s", options.seed(),
+                options.documents(), options.pdfs(), options.twins(), options.kills(),
+                options.registryOutage().toSeconds(), options.dir());
+        Workload workload = Workload.create(options, options.dir().resolve("staging"), DROPS);
+        events.log("%d files written (%d documents expected in the index)", workload.fileCount(),
+                workload.expected().size());
+        List<Check> checks = new ArrayList<>();
+        List<String> injected;
+        Map<ServiceInstance, Integer> selfExits;
+        Map<ServiceInstance, Duration> stopTimes;
+        Throughput throughput;
+        try (Pipeline pipeline = Pipeline.start(options.dir(), options.instances(), events, STARTUP_TIMEOUT)) {
+            events.log("every instance healthy");
+            Faults faults = Faults.plan(options, pipeline, events);
+            long loadStarted = System.nanoTime();
+            AtomicReference<RuntimeException> faultFailure = new AtomicReference<>();
+            Thread faultThread = new Thread(() -> {
+                try {
+                    faults.run(loadStarted);
+                } catch (RuntimeException e) {
+                    faultFailure.set(e);
+                }
+            }, "chaos-faults");
+            faultThread.start();
+            List<PoisonRecords.Poison> poisons = load(pipeline, workload);
+            faultThread.join();
+            if (faultFailure.get() != null) {
+                throw new IllegalStateException("A fault could not be injected", faultFailure.get());
+            }
+            events.log("load and faults done; waiting for the pipeline to settle");
+            boolean settled = settle(pipeline, workload);
+            throughput = Throughput.measure(workload.expected().size(), loadStarted, settled, pipeline.instances(),
+                    List.of(pipeline.stack().broker().pid(), pipeline.stack().registry().pid()));
+            // The last entity counts become visible with the enrich transaction after the last document's.
+            Pipeline.sleep(Duration.ofSeconds(3));
+            List<ServiceInstance> unhealthy = unhealthy(pipeline);
+            events.log("checking");
+            checks.addAll(new Checks(pipeline, workload, poisons).whileRunning(unhealthy));
+            injected = faults.injected();
+            selfExits = pipeline.selfExits();
+            stopTimes = pipeline.stopServices(STOP_GRACE);
+            events.log("services stopped: %s", stopTimes);
+        }
+        checks.addAll(Checks.afterShutdown(stopTimes, STOP_LIMIT));
+        return new Result(options.seed(), checks, injected, selfExits, throughput, events.elapsed());
+    }
+
+    /** Drops the groups evenly over the load window; poison records a third and two thirds in. */
+    private List<PoisonRecords.Poison> load(Pipeline pipeline, Workload workload) throws IOException, InterruptedException {
+        Path scratch = Files.createDirectories(options.dir().resolve("poison"));
+        List<PoisonRecords.Poison> poisons = new ArrayList<>();
+        long pause = options.loadTime().toMillis() / workload.groupCount();
+        for (int group = 0; group < workload.groupCount(); group++) {
+            workload.drop(group, pipeline.inbox());
+            if (group == workload.groupCount() / 3) {
+                poisons.addAll(poison(pipeline, Topics.INGESTED, scratch));
+            }
+            if (group == 2 * workload.groupCount() / 3 && options.poisonEnriched()) {
+                poisons.addAll(poison(pipeline, Topics.ENRICHED, scratch));
+            }
+            Thread.sleep(pause);
+        }
+        events.log("all %d files dropped", workload.fileCount());
+        return poisons;
+    }
+
+    private List<PoisonRecords.Poison> poison(Pipeline pipeline, String topic, Path scratch)
+            throws IOException, InterruptedException {
+        List<ConsumerRecord<byte[], byte[]>> real = readFirstRecord(pipeline, topic);
+        byte[] model = real.isEmpty() ? PoisonRecords.syntheticValue(options.seed()) : real.get(0).value();
+        if (real.isEmpty()) {
+            events.log("no record on %s after %d s to model the poison on; using a made-up one", topic,
+                    REAL_RECORD_WAIT.toSeconds());
+        }
+        List<PoisonRecords.Poison> written = PoisonRecords.write(pipeline.bootstrapServers(), topic, model,
+                options.seed(), scratch);
+        events.log("kcat wrote %d poison records to %s", written.size(), topic);
+        return written;
+    }
+
+    /** The first record of {@code topic} (none when it has none yet), waiting out a broker restart. */
+    private List<ConsumerRecord<byte[], byte[]>> readFirstRecord(Pipeline pipeline, String topic) {
+        long deadline = System.nanoTime() + options.settleTimeout().toNanos();
+        while (true) {
+            try {
+                return TopicReader.read(pipeline.bootstrapServers(), topic, 1, REAL_RECORD_WAIT);
+            } catch (KafkaException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                events.log("cannot read %s yet (%s); trying again", topic, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Waits until no file is left in the inbox or a claim folder and every replica holds as many
+     * documents as expected.
+     */
+    private boolean settle(Pipeline pipeline, Workload workload) {
+        long deadline = System.nanoTime() + options.settleTimeout().toNanos();
+        long nextProgress = 0;
+        List<ReplicaClient> replicas = pipeline.instances("index").stream()
+                .map(replica -> new ReplicaClient(replica.baseUrl())).toList();
+        while (System.nanoTime() < deadline) {
+            long inInbox;
+            long claimed;
+            try {
+                inInbox = Checks.filesUnder(pipeline.inbox(), pipeline.ingestWorkDir()).size();
+                claimed = Checks.claimedFiles(pipeline).size();
+            } catch (IOException | UncheckedIOException e) {
+                // A file moved on while the folder was walked: look again.
+                Pipeline.sleep(Duration.ofMillis(200));
+                continue;
+            }
+            List<Long> held = replicas.stream().map(ReplicaClient::total).toList();
+            boolean indexed = held.stream().allMatch(total -> total == workload.expected().size());
+            if (inInbox == 0 && claimed == 0 && indexed) {
+                events.log("settled: inbox empty, every replica holds %d documents", workload.expected().size());
+                return true;
+            }
+            if (System.nanoTime() > nextProgress) {
+                events.log("waiting: %d files in the inbox, %d claimed, replicas hold %s of %d", inInbox, claimed, held,
+                        workload.expected().size());
+                nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+            }
+            Pipeline.sleep(Duration.ofSeconds(1));
+        }
+        events.log("not settled after %d s; checking what there is", options.settleTimeout().toSeconds());
+        return false;
+    }
+
+    private List<ServiceInstance> unhealthy(Pipeline pipeline) {
+        List<ServiceInstance> unhealthy = new ArrayList<>();
+        for (ServiceInstance instance : pipeline.instances()) {
+            try {
+                pipeline.awaitHealthy(List.of(instance), HEALTH_TIMEOUT);
+            } catch (IllegalStateException e) {
+                unhealthy.add(instance);
+            }
+        }
+        return unhealthy;
+    }
+}

@@ -1,0 +1,131 @@
+package nl.kamerstroom.chaos;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import nl.kamerstroom.benchmarks.ingest.BenchmarkFiles;
+
+/**
+ * The faults of a run, at seeded random moments within the load window: {@code kills} times
+ * kill -9 of a random service instance (restarted 1-5 s later), one broker restart, one
+ * registry outage, and one index replica killed, its folder wiped and restarted (it rebuilds
+ * from documents.index). Run one after the other on their own thread.
+ */
+final class Faults {
+
+    enum Kind { KILL, BROKER_RESTART, REGISTRY_OUTAGE, WIPE_REPLICA }
+
+    /** One fault: when (from the start of the load), what, on which instance (null for broker and registry). */
+    record Fault(Duration at, Kind kind, ServiceInstance target, Duration downtime) {
+        String describe() {
+            return switch (kind) {
+                case KILL -> "kill -9 " + target + ", restart after " + downtime.toMillis() + " ms";
+                case BROKER_RESTART -> "broker restart";
+                case REGISTRY_OUTAGE -> "registry stopped for " + downtime.toSeconds() + " s";
+                case WIPE_REPLICA -> "replica " + target + " killed, its folder wiped, restarted";
+            };
+        }
+    }
+
+    private final List<Fault> plan;
+    private final Pipeline pipeline;
+    private final EventLog events;
+    private final List<String> injected = new ArrayList<>();
+
+    private Faults(List<Fault> plan, Pipeline pipeline, EventLog events) {
+        this.plan = plan;
+        this.pipeline = pipeline;
+        this.events = events;
+    }
+
+    static Faults plan(ChaosOptions options, Pipeline pipeline, EventLog events) {
+        Random random = new Random(options.seed() * 31 + 7);
+        long window = options.loadTime().toMillis();
+        List<ServiceInstance> instances = pipeline.instances();
+        List<ServiceInstance> replicas = pipeline.instances("index");
+        List<Fault> plan = new ArrayList<>();
+        if (!options.injectFaults()) {
+            return new Faults(plan, pipeline, events);
+        }
+        for (int k = 0; k < options.kills(); k++) {
+            plan.add(new Fault(at(random, window), Kind.KILL, instances.get(random.nextInt(instances.size())),
+                    Duration.ofMillis(1_000 + random.nextInt(4_000))));
+        }
+        plan.add(new Fault(at(random, window), Kind.BROKER_RESTART, null, Duration.ZERO));
+        plan.add(new Fault(at(random, window), Kind.REGISTRY_OUTAGE, null, options.registryOutage()));
+        plan.add(new Fault(at(random, window), Kind.WIPE_REPLICA, replicas.get(random.nextInt(replicas.size())),
+                Duration.ZERO));
+        plan.sort(Comparator.comparing(Fault::at));
+        return new Faults(List.copyOf(plan), pipeline, events);
+    }
+
+    private static Duration at(Random random, long windowMillis) {
+        // Not in the first tenth: the pipeline should be busy when a fault hits.
+        return Duration.ofMillis(windowMillis / 10 + (long) (random.nextDouble() * windowMillis * 0.9));
+    }
+
+    /** Runs the plan; {@code loadStarted} is System.nanoTime() when the first files were dropped. */
+    void run(long loadStarted) {
+        for (Fault fault : plan) {
+            long due = loadStarted + fault.at().toNanos();
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Pipeline.sleep(Duration.ofNanos(wait));
+            }
+            events.log("FAULT %s", fault.describe());
+            inject(fault);
+            synchronized (injected) {
+                injected.add(fault.describe());
+            }
+        }
+    }
+
+    private void inject(Fault fault) {
+        switch (fault.kind()) {
+            case KILL -> pipeline.holdDown(fault.target(), () -> {
+                fault.target().kill();
+                Pipeline.sleep(fault.downtime());
+                fault.target().start();
+            });
+            case BROKER_RESTART -> {
+                pipeline.stack().broker().stop();
+                pipeline.stack().broker().start();
+                events.log("broker back (pid %d)", pipeline.stack().broker().pid());
+            }
+            case REGISTRY_OUTAGE -> {
+                pipeline.stack().registry().stop();
+                Pipeline.sleep(fault.downtime());
+                pipeline.stack().registry().start();
+                events.log("registry back (pid %d)", pipeline.stack().registry().pid());
+            }
+            case WIPE_REPLICA -> pipeline.holdDown(fault.target(), () -> {
+                fault.target().kill();
+                wipe(pipeline.indexDir(fault.target()));
+                fault.target().start();
+            });
+        }
+    }
+
+    private static void wipe(Path dir) {
+        try {
+            BenchmarkFiles.deleteTree(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot wipe " + dir, e);
+        }
+    }
+
+    List<Fault> plan() {
+        return plan;
+    }
+
+    List<String> injected() {
+        synchronized (injected) {
+            return List.copyOf(injected);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package nl.kamerstroom.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/** An index replica's search API, as any client would use it. */
+final class ReplicaClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String baseUrl;
+
+    ReplicaClient(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** How many documents the replica holds ({@code /api/search} with an empty query matches all); -1 when it does not answer. */
+    long total() {
+        try {
+            return get("/api/search?limit=0").map(answer -> answer.path("total").asLong(-1)).orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** {@code /api/documents/{id}}: the whole document with its text and mentions, empty on 404. */
+    Optional<JsonNode> document(String id) throws IOException {
+        return get("/api/documents/" + id);
+    }
+
+    private Optional<JsonNode> get(String path) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new IOException(path + " answered " + response.statusCode());
+            }
+            return Optional.of(JSON.readTree(response.body()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        }
+    }
+}
