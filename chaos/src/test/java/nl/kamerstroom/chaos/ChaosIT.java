@@ -20,9 +20,7 @@ class ChaosIT {
      * Fixes on other branches that some checks rely on (see {@link Check#reliesOn()}): until all of a
      * check's fixes are merged it is reported but does not fail this test. Remove each once merged.
      */
-    private static final Set<String> NOT_YET_MERGED = Set.of(Checks.INGEST_TWINS, Checks.INGEST_REGISTRY_OUTAGE,
-            Checks.ENRICH_DUPLICATES, Checks.ENRICH_COUNTS, Checks.ENRICH_REGISTRY_OUTAGE, Checks.INDEX_DEAD_LETTERS,
-            Checks.LIFECYCLE_START, Checks.LIFECYCLE_STOP);
+    private static final Set<String> NOT_YET_MERGED = Set.of(Checks.LIFECYCLE_START, Checks.LIFECYCLE_STOP);
 
     @TempDir
     Path dir;

@@ -36,6 +36,16 @@ public class SchemaRegistryException extends SerializationException {
         return status == 0 || status >= 500;
     }
 
+    /** Whether {@code error} or one of its causes is a registry that could not answer: retry, never dead-letter. */
+    public static boolean isUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SchemaRegistryException registry && registry.isUnavailable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean isNotFound() {
         return status == 404;
     }

@@ -30,7 +30,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        if (exception instanceof RetriableException) {
+        if (exception instanceof RetriableException || RegistryOutage.waitedOut(exception)) {
             return ProcessingHandlerResponse.FAIL;
         }
         String stage = exception instanceof RecordTooLargeException ? DeadLetter.PRODUCE

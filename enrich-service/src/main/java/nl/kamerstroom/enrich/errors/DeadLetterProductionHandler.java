@@ -11,7 +11,8 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 /**
  * An output that cannot be written (larger than MAX_RECORD_BYTES, or not serialisable, e.g.
  * an amount beyond the decimal's precision) sends its input document to the dead-letter
- * topic; Streams continues. Retriable errors (a broker briefly away) are retried, as by default.
+ * topic; Streams continues. Retriable errors (a broker briefly away) are retried, as by default, and
+ * a registry that cannot answer fails the thread so the task is redone ({@link RegistryOutage}).
  *
  * <p>The dead letter holds the source record's bytes. Streams frees them once a record has
  * been handed to the producer, so for errors the producer reports it holds the output bytes
@@ -45,7 +46,10 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context,
                                                                            ProducerRecord record, Exception exception,
                                                                            SerializationExceptionOrigin origin) {
-        // A value over the size limit is refused by its serializer (see RecordSizeLimit): a production failure.
+        if (RegistryOutage.waitedOut(exception)) {
+            return ProductionExceptionHandlerResponse.FAIL;
+        }
+        // A value over the size limit is refused by its serializer: a production failure.
         String stage = exception instanceof RecordTooLargeException ? DeadLetter.PRODUCE : DeadLetter.SERIALIZE;
         return send(stage, context, context.sourceRawKey(), context.sourceRawValue(), exception);
     }

@@ -7,15 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.enrich.metrics.EnrichMetrics;
+import nl.kamerstroom.serde.SchemaRegistryException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +70,23 @@ class DeadLetterProductionHandlerTest {
         var response = handler.handle(new Context(), OUTPUT, new NotEnoughReplicasException("broker away"));
 
         assertThat(response).isEqualTo(ProductionExceptionHandlerResponse.RETRY);
+        assertThat(producer.history()).isEmpty();
+    }
+
+    /** A fresh instance during a registry outage cannot serialise mentions or counts: redo the task, never dead-letter. */
+    @Test
+    void aRegistryThatCannotAnswerFailsTheThreadWithoutADeadLetter() {
+        var down = new SchemaRegistryException("registry unreachable", 0, 0, null);
+
+        assertThat(handler.handleSerializationException(new Context(), OUTPUT, down,
+                ProductionExceptionHandler.SerializationExceptionOrigin.VALUE))
+                .isEqualTo(ProductionExceptionHandlerResponse.FAIL);
+        var deserialization = new DeadLetterDeserializationHandler();
+        deserialization.configure(Map.of(DeadLetterPublisher.CONFIG_KEY, new DeadLetterPublisher(producer,
+                "documents.dlq", "enrich-service", "test", new EnrichMetrics(registry))));
+        assertThat(deserialization.handle(new Context(), new ConsumerRecord<>("entities.counts-repartition", 0, 5L,
+                SOURCE_KEY, SOURCE_VALUE), new SerializationException("could not read schema id 1", down)))
+                .isEqualTo(DeserializationExceptionHandler.DeserializationHandlerResponse.FAIL);
         assertThat(producer.history()).isEmpty();
     }
 

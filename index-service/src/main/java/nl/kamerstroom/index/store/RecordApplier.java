@@ -53,7 +53,7 @@ final class RecordApplier {
             }
             return Outcome.INDEXED;
         } catch (RuntimeException e) {
-            if (e instanceof SchemaRegistryException registry && registry.isUnavailable()) {
+            if (SchemaRegistryException.isUnavailable(e)) {
                 LOG.warn("Cannot decode {}-{}@{} now, retrying: {}", record.topic(), record.partition(),
                         record.offset(), e.getMessage());
                 return Outcome.RETRY_LATER;

@@ -90,7 +90,7 @@ final class IndexDocumentProcessor implements Processor<byte[], byte[], byte[], 
             }
             context.forward(record.withValue(value), INDEX_SINK);
         } catch (RuntimeException e) {
-            if (e instanceof SchemaRegistryException registry && registry.isUnavailable()) {
+            if (SchemaRegistryException.isUnavailable(e)) {
                 throw e;
             }
             deadLetter(record, stage, e);

@@ -15,6 +15,7 @@ import nl.kamerstroom.ingest.pipeline.Originals.Role;
 import nl.kamerstroom.ingest.publish.DocumentEvents;
 import nl.kamerstroom.ingest.publish.EventPublisher;
 import nl.kamerstroom.schema.IngestedDocument;
+import nl.kamerstroom.serde.SchemaRegistryException;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -177,8 +178,14 @@ final class FileProcessor {
         return FileOutcome.KEPT;
     }
 
-    /** Errors about this record itself; anything else (broker or registry away) is worth a retry. */
-    private static boolean permanent(Throwable error) {
+    /**
+     * Errors about this record itself; anything else (broker or registry away) is worth a retry. A
+     * registry that cannot answer surfaces as a SerializationException but is no fault of the record.
+     */
+    static boolean permanent(Throwable error) {
+        if (SchemaRegistryException.isUnavailable(error)) {
+            return false;
+        }
         return error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException
                 || error instanceof InvalidRecordException || error instanceof SerializationException;
     }

@@ -30,9 +30,11 @@ import nl.kamerstroom.ingest.testing.HostileFiles;
 import nl.kamerstroom.schema.IngestedDocument;
 import nl.kamerstroom.serde.AvroSerdeConfig;
 import nl.kamerstroom.serde.SchemaRegistryClients;
+import nl.kamerstroom.serde.SchemaRegistryException;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +119,20 @@ class FileProcessorTest {
         assertThat(file.path()).exists();
         assertThat(dir.resolve("failed")).doesNotExist();
         assertThat(knownIds.contains(id)).as("the id is not known: the retry parses it again").isFalse();
+    }
+
+    /** The serializer cannot reach the registry: no fault of the file, which waits for the registry to return. */
+    @Test
+    void aRegistryThatIsAwayKeepsTheFileClaimedForARetry() throws Exception {
+        InboxFile file = claimed("wacht.txt", "Een brief die op het register wacht.");
+        CompletableFuture<FileOutcome> outcome = processor.process(file);
+
+        producer.errorNext(new SerializationException("Can't convert value of class IngestedDocument",
+                new SchemaRegistryException("Schema registry at http://127.0.0.1:8081 unreachable", 0, 0, null)));
+
+        assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(FileOutcome.KEPT);
+        assertThat(file.path()).exists();
+        assertThat(dir.resolve("failed")).doesNotExist();
     }
 
     @Test
