@@ -8,6 +8,7 @@ import nl.kamerstroom.common.config.HttpConfig;
 import nl.kamerstroom.common.config.KafkaConfig;
 import nl.kamerstroom.common.config.Setting;
 import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.index.opensearch.OpenSearchConfig;
 
 /**
  * Everything the index-service reads from its environment. The service-specific names carry an
@@ -19,9 +20,12 @@ import nl.kamerstroom.common.config.Settings;
  * @param commitDocs      commit earlier once this many changes are pending
  * @param refreshInterval shortest time between two near-real-time refreshes of the searcher
  * @param storeGroupId    consumer group the store reports its offsets to, for lag dashboards only
+ * @param store           which store is fed and searched
+ * @param openSearch      where the OpenSearch store is, when {@code store} is {@link IndexStore#OPENSEARCH}
  */
 public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, String applicationId,
-                          Duration commitInterval, int commitDocs, Duration refreshInterval, String storeGroupId) {
+                          Duration commitInterval, int commitDocs, Duration refreshInterval, String storeGroupId,
+                          IndexStore store, OpenSearchConfig openSearch) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -44,7 +48,8 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
     public static IndexConfig from(Settings settings) {
         return new IndexConfig(KafkaConfig.from(settings), HttpConfig.from(settings, DEFAULT_HTTP_PORT),
                 settings.get(INDEX_DIR), settings.get(APPLICATION_ID), settings.get(COMMIT_INTERVAL),
-                settings.get(COMMIT_DOCS), settings.get(REFRESH_INTERVAL), settings.get(STORE_GROUP_ID));
+                settings.get(COMMIT_DOCS), settings.get(REFRESH_INTERVAL), settings.get(STORE_GROUP_ID),
+                settings.get(IndexStore.SETTING), OpenSearchConfig.from(settings));
     }
 
     public Path luceneDir() {
@@ -58,7 +63,9 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
     private static List<Setting<?>> settings() {
         List<Setting<?>> all = new ArrayList<>(KafkaConfig.SETTINGS);
         all.addAll(HttpConfig.settings(DEFAULT_HTTP_PORT));
-        all.addAll(List.of(INDEX_DIR, APPLICATION_ID, COMMIT_INTERVAL, COMMIT_DOCS, REFRESH_INTERVAL, STORE_GROUP_ID));
+        all.addAll(List.of(INDEX_DIR, APPLICATION_ID, COMMIT_INTERVAL, COMMIT_DOCS, REFRESH_INTERVAL, STORE_GROUP_ID,
+                IndexStore.SETTING));
+        all.addAll(OpenSearchConfig.SETTINGS);
         return List.copyOf(all);
     }
 }

@@ -2,6 +2,7 @@ package nl.kamerstroom.index;
 
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,13 @@ import nl.kamerstroom.common.http.ServiceMetrics;
 import nl.kamerstroom.common.kafka.KafkaClients;
 import nl.kamerstroom.common.lifecycle.Service;
 import nl.kamerstroom.index.api.SearchApi;
+import nl.kamerstroom.index.opensearch.DocumentsIndex;
+import nl.kamerstroom.index.opensearch.OpenSearchConfig;
+import nl.kamerstroom.index.opensearch.OpenSearchConnection;
+import nl.kamerstroom.index.opensearch.OpenSearchFeeder;
+import nl.kamerstroom.index.opensearch.OpenSearchSearch;
 import nl.kamerstroom.index.search.DocumentSearch;
+import nl.kamerstroom.index.search.SearchStore;
 import nl.kamerstroom.index.store.FeedPolicy;
 import nl.kamerstroom.index.store.IndexFeeder;
 import nl.kamerstroom.index.store.SearchIndex;
@@ -29,8 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index-service: the documents.enriched → documents.index topology, the Lucene store fed
- * from documents.index, and the HTTP API and search page over that store.
+ * The index-service: the documents.enriched → documents.index topology, the store fed from
+ * documents.index (Lucene on local disk, or OpenSearch with {@code INDEX_STORE=opensearch}), and
+ * the HTTP API and search page over that store.
  */
 public final class IndexService implements Service {
 
@@ -42,7 +50,7 @@ public final class IndexService implements Service {
     private final Topics topics;
     private final PrometheusMeterRegistry registry = ServiceMetrics.create("index");
     private final List<AutoCloseable> started = new ArrayList<>();
-    private volatile IndexFeeder feeder;
+    private volatile Supplier<Health> storeHealth;
     private volatile IndexTopicStream stream;
     private volatile HttpServer http;
     private boolean closed;
@@ -69,17 +77,11 @@ public final class IndexService implements Service {
             TopicCreator.ensure(admin, List.of(topics.enriched, topics.index), config.kafka().topicPartitions(),
                     config.kafka().topicReplicationFactor());
         }
-        SearchIndex index = SearchIndex.open(config.luceneDir());
-        started.add(index);
-        feeder = new IndexFeeder(storeConsumer(), topics.index.name(), index,
-                new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
-                new StoreMetrics(registry, index), Clock.systemUTC());
-        started.add(feeder);
-        feeder.start();
+        SearchStore store = config.store() == IndexStore.OPENSEARCH ? startOpenSearch() : startLucene();
         stream = new IndexTopicStream(config, topics, Clock.systemUTC(), registry);
         started.add(stream);
         stream.start();
-        SearchApi api = new SearchApi(new DocumentSearch(index), this::health, registry);
+        SearchApi api = new SearchApi(store, this::health, registry);
         WebPage page = new WebPage();
         http = api.routes(HttpServer.builder(config.http()))
                 .health(this::health)
@@ -87,19 +89,48 @@ public final class IndexService implements Service {
                 .route("/", page::answer)
                 .start();
         started.add(http);
-        LOG.info("Index service started: index in {}, search on http://{}:{}/", config.luceneDir().toAbsolutePath(),
-                config.http().bindAddress(), http.port());
+        LOG.info("Index service started: {}, search on http://{}:{}/", config.store() == IndexStore.OPENSEARCH
+                ? "OpenSearch index " + config.openSearch().index() + " at " + config.openSearch().url()
+                : "index in " + config.luceneDir().toAbsolutePath(), config.http().bindAddress(), http.port());
+    }
+
+    private SearchStore startLucene() throws IOException {
+        SearchIndex index = SearchIndex.open(config.luceneDir());
+        started.add(index);
+        IndexFeeder lucene = new IndexFeeder(storeConsumer(), topics.index.name(), index,
+                new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
+                new StoreMetrics(registry, index), Clock.systemUTC());
+        started.add(lucene);
+        lucene.start();
+        storeHealth = lucene::health;
+        return new DocumentSearch(index);
+    }
+
+    /** OpenSearch as the README tells any downstream store to read documents.index: a consumer group of its own. */
+    private SearchStore startOpenSearch() throws IOException {
+        OpenSearchConfig openSearch = config.openSearch();
+        OpenSearchConnection connection = OpenSearchConnection.open(openSearch.url());
+        started.add(connection);
+        DocumentsIndex index = DocumentsIndex.ensure(connection, openSearch);
+        Map<String, Object> props = KafkaClients.committedReader(config.kafka(), "opensearch-store", openSearch.groupId());
+        KafkaConsumer<String, IndexDocument> consumer = new KafkaConsumer<>(props,
+                topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer());
+        OpenSearchFeeder openSearchFeeder = new OpenSearchFeeder(consumer, topics.index.name(), index, registry);
+        started.add(openSearchFeeder);
+        openSearchFeeder.start();
+        storeHealth = openSearchFeeder::health;
+        return new OpenSearchSearch(index);
     }
 
     /** Up when the store has caught up with the topic, the topology runs and the rest of the pipeline is up. */
     @Override
     public Health health() {
-        IndexFeeder f = feeder;
+        Supplier<Health> storeHealth = this.storeHealth;
         IndexTopicStream s = stream;
-        if (f == null || s == null) {
+        if (storeHealth == null || s == null) {
             return Health.down("STARTING", Map.of());
         }
-        Health store = f.health();
+        Health store = storeHealth.get();
         Health topology = s.health();
         Health pipeline = pipelineHealth.get();
         boolean up = store.up() && topology.up() && pipeline.up();

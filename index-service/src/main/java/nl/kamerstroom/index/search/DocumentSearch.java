@@ -36,7 +36,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
 /** Runs searches, document look-ups and facet counts against the {@link SearchIndex}. */
-public final class DocumentSearch {
+public final class DocumentSearch implements SearchStore {
 
     /** Facets in every answer: the filters a user can click. */
     public static final List<String> FACETS = List.of(IndexFields.MINISTRY, IndexFields.COUNTRY, IndexFields.TYPE,
@@ -63,6 +63,7 @@ public final class DocumentSearch {
         this.queries = new QueryFactory(analyzer);
     }
 
+    @Override
     public SearchResult search(SearchRequest request) throws IOException {
         Query userQuery = queries.userQuery(request.q());
         Query query = queries.build(request);
@@ -88,6 +89,7 @@ public final class DocumentSearch {
     }
 
     /** The whole document with its text, or empty when the index has no such id. */
+    @Override
     public Optional<Map<String, Object>> document(String id) throws IOException {
         return index.withSearcher(searcher -> {
             TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
@@ -102,11 +104,13 @@ public final class DocumentSearch {
     }
 
     /** Distinct values of a keyword field with the number of documents holding each, most frequent first. */
+    @Override
     public List<SearchResult.FacetValue> counts(String field, int top) throws IOException {
         return index.withSearcher(searcher -> facets.top(searcher.getIndexReader(), field, null, top));
     }
 
     /** The stored JSON view of one document holding {@code value} in keyword {@code field}. */
+    @Override
     public Optional<Map<String, Object>> anyWith(String field, String value) throws IOException {
         return index.withSearcher(searcher -> {
             TopDocs found = searcher.search(new TermQuery(new Term(field, value)), 1);
