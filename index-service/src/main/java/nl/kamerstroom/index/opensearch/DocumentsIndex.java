@@ -38,7 +38,7 @@ public final class DocumentsIndex {
     private final OpenSearchConnection connection;
     private final String name;
 
-    private DocumentsIndex(OpenSearchConnection connection, String name) {
+    DocumentsIndex(OpenSearchConnection connection, String name) {
         this.connection = connection;
         this.name = name;
     }
