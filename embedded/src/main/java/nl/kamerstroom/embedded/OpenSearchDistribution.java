@@ -9,6 +9,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Enumeration;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
@@ -83,6 +84,8 @@ final class OpenSearchDistribution {
         Path analysis = artifact("org/opensearch/plugin/analysis-common/%1$s/analysis-common-%1$s.jar", version);
         try {
             Path staging = Files.createTempDirectory(target.getParent(), target.getFileName() + ".unpacking-");
+            // A temp directory is private to its owner; the node may run as another user and must read it.
+            Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             unzip(zip, staging, "opensearch-" + version + "/");
             Path module = Files.createDirectories(staging.resolve(ANALYSIS_COMMON));
             Files.copy(analysis, module.resolve(analysis.getFileName()));
