@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,7 @@ public final class OpenSearchNode extends ChildServer {
         Path config = prepareFolders(home);
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) {
+            requireReachableByOthers(dataDir.path().getParent());
             ensureUser(user);
             run(List.of("chown", "-R", user + ":", dataDir.path().toString()));
         }
@@ -146,6 +148,21 @@ public final class OpenSearchNode extends ChildServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** The node's user must be able to walk down to its data folder (a folder under /root is not). */
+    private void requireReachableByOthers(Path folder) {
+        for (Path dir = folder; dir != null; dir = dir.getParent()) {
+            try {
+                if (!Files.getPosixFilePermissions(dir).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new IllegalStateException("OpenSearch runs as the user " + user + ", who cannot reach "
+                            + dataDir.path() + " because " + dir + " is closed to other users; put the data"
+                            + " folder elsewhere (for example under /var/lib or /tmp)");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the permissions of " + dir, e);
+            }
         }
     }
 
