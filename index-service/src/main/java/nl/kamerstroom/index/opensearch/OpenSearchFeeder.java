@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -58,7 +59,7 @@ public final class OpenSearchFeeder implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile CatchUpTarget catchUpTarget = CatchUpTarget.NONE;
-    private boolean backingOff;
+    private volatile boolean backingOff;
     private boolean joined;
     private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
 
@@ -99,11 +100,7 @@ public final class OpenSearchFeeder implements AutoCloseable {
             state.set("CATCHING_UP");
             LOG.info("OpenSearch feeder joined the group on {}; catching up to {}", topic, catchUpTarget.view());
             while (running) {
-                for (ConsumerRecord<String, IndexDocument> record : consumer.poll(POLL_TIMEOUT)) {
-                    if (record.key() != null) {
-                        pending.add(record);
-                    }
-                }
+                take(consumer.poll(POLL_TIMEOUT));
                 if (!pending.isEmpty()) {
                     writeAll();
                 }
@@ -126,7 +123,7 @@ public final class OpenSearchFeeder implements AutoCloseable {
         }
     }
 
-    /** Writes the pending records until OpenSearch took them all, then commits their offsets. */
+    /** Writes the pending records, retrying until OpenSearch took them all (or the feeder stops). */
     private void writeAll() {
         Duration wait = FIRST_RETRY;
         while (running && !pending.isEmpty()) {
@@ -154,7 +151,8 @@ public final class OpenSearchFeeder implements AutoCloseable {
 
     /**
      * Pauses every partition, waits, and polls (which returns nothing while paused) so the group
-     * keeps this member; a rebalance meanwhile drops the records of partitions it took away.
+     * keeps this member; a rebalance meanwhile drops the records of partitions it took away, and
+     * pauses the ones it brought.
      */
     private void backOff(String problem, Duration wait) {
         if (!backingOff) {
@@ -171,10 +169,16 @@ public final class OpenSearchFeeder implements AutoCloseable {
             running = false;
             return;
         }
-        consumer.poll(Duration.ZERO).forEach(record -> {
-            throw new IllegalStateException("Polled " + record.topic() + "-" + record.partition()
-                    + " while paused");
-        });
+        take(consumer.poll(Duration.ZERO));
+    }
+
+    /** Records without a key have no document to write; the contract has none, so they are passed over. */
+    private void take(ConsumerRecords<String, IndexDocument> records) {
+        for (ConsumerRecord<String, IndexDocument> record : records) {
+            if (record.key() != null) {
+                pending.add(record);
+            }
+        }
     }
 
     /**
@@ -186,7 +190,6 @@ public final class OpenSearchFeeder implements AutoCloseable {
         for (TopicPartition tp : consumer.assignment()) {
             next.put(tp, new OffsetAndMetadata(consumer.position(tp)));
         }
-        pending.clear();
         if (!next.equals(lastCommitted)) {
             try {
                 consumer.commitSync(next);
