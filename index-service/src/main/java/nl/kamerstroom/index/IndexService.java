@@ -97,7 +97,10 @@ public final class IndexService implements Service {
     private SearchStore startLucene() throws IOException {
         SearchIndex index = SearchIndex.open(config.luceneDir());
         started.add(index);
-        IndexFeeder lucene = new IndexFeeder(storeConsumer(), topics.index.name(), index,
+        // The group is for dashboards only (see IndexFeeder.commit); per instance, because every
+        // replica consumes every partition and shared group offsets would mix their positions.
+        String group = config.storeGroupId() + "-" + config.kafka().instanceId();
+        IndexFeeder lucene = new IndexFeeder(storeConsumer("index-store", group), topics.index.name(), index,
                 new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
                 new StoreMetrics(registry, index), Clock.systemUTC());
         started.add(lucene);
@@ -112,10 +115,8 @@ public final class IndexService implements Service {
         OpenSearchConnection connection = OpenSearchConnection.open(openSearch.url());
         started.add(connection);
         DocumentsIndex index = DocumentsIndex.ensure(connection, openSearch);
-        Map<String, Object> props = KafkaClients.committedReader(config.kafka(), "opensearch-store", openSearch.groupId());
-        KafkaConsumer<String, IndexDocument> consumer = new KafkaConsumer<>(props,
-                topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer());
-        OpenSearchFeeder openSearchFeeder = new OpenSearchFeeder(consumer, topics.index.name(), index, registry);
+        OpenSearchFeeder openSearchFeeder = new OpenSearchFeeder(storeConsumer("opensearch-store", openSearch.groupId()),
+                topics.index.name(), index, registry);
         started.add(openSearchFeeder);
         openSearchFeeder.start();
         storeHealth = openSearchFeeder::health;
@@ -161,11 +162,8 @@ public final class IndexService implements Service {
         registry.close();
     }
 
-    private KafkaConsumer<String, IndexDocument> storeConsumer() {
-        // The group is for dashboards only (see IndexFeeder.commit); per instance, because every
-        // replica consumes every partition and shared group offsets would mix their positions.
-        String group = config.storeGroupId() + "-" + config.kafka().instanceId();
-        Map<String, Object> props = KafkaClients.committedReader(config.kafka(), "index-store", group);
+    private KafkaConsumer<String, IndexDocument> storeConsumer(String clientId, String group) {
+        Map<String, Object> props = KafkaClients.committedReader(config.kafka(), clientId, group);
         KafkaConsumer<String, IndexDocument> consumer = new KafkaConsumer<>(props,
                 topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer());
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);

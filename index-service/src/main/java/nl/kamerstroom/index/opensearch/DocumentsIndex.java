@@ -61,9 +61,18 @@ public final class DocumentsIndex {
             ObjectNode settings = definition.withObjectProperty("settings").withObjectProperty("index");
             settings.put("number_of_shards", config.shards());
             settings.put("number_of_replicas", config.replicas());
-            connection.request("PUT", "/" + config.index(), definition);
-            LOG.info("Created OpenSearch index {} ({} shards, {} replicas)", config.index(), config.shards(),
-                    config.replicas());
+            try {
+                connection.request("PUT", "/" + config.index(), definition);
+                LOG.info("Created OpenSearch index {} ({} shards, {} replicas)", config.index(), config.shards(),
+                        config.replicas());
+            } catch (OpenSearchConnection.OpenSearchRequestException raced) {
+                // Instances starting together: another one created the index a moment ago, with this mapping.
+                if (!raced.getMessage().contains("resource_already_exists_exception")) {
+                    throw raced;
+                }
+            }
+        } catch (IOException e) {
+            throw new IOException("Cannot reach OpenSearch at " + config.url() + " (OPENSEARCH_URL): " + e.getMessage(), e);
         }
         return index;
     }

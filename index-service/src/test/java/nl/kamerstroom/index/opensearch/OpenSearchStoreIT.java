@@ -89,6 +89,19 @@ class OpenSearchStoreIT {
     }
 
     @Test
+    void namesADocumentTheMappingRefusesRatherThanSkippingIt() throws IOException {
+        IndexDocument farFuture = doc("far", "een datum buiten elk bereik");
+        farFuture.setDate(LocalDate.of(20000, 1, 1));
+
+        BulkWriter.Outcome outcome = writer.write(List.of(record(0, "far", farFuture), record(1, "ok", doc("ok", "goed"))));
+
+        assertThat(outcome.complete()).isFalse();
+        assertThat(outcome.unfit()).singleElement().asString().contains("document far (documents.index-0@0): 400");
+        assertThat(outcome.retryable()).isEmpty();
+        assertThat(outcome.written()).isEqualTo(1);
+    }
+
+    @Test
     void answersSearchesAsTheLuceneStoreDoesOnTheSameDocuments(@TempDir Path luceneDir) throws IOException {
         List<IndexDocument> docs = List.of(
                 Documents.index(Documents.ukraineLetter("ua")),
