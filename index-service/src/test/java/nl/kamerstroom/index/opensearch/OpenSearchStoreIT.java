@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import nl.kamerstroom.index.search.SearchRequest;
 import nl.kamerstroom.index.search.SearchResult;
 import nl.kamerstroom.index.store.IndexFields;
 import nl.kamerstroom.index.store.SearchIndex;
+import nl.kamerstroom.schema.AmountMention;
 import nl.kamerstroom.schema.IndexDocument;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.lucene.analysis.Analyzer;
@@ -90,13 +92,14 @@ class OpenSearchStoreIT {
 
     @Test
     void namesADocumentTheMappingRefusesRatherThanSkippingIt() throws IOException {
-        IndexDocument farFuture = doc("far", "een datum buiten elk bereik");
-        farFuture.setDate(LocalDate.of(20000, 1, 1));
+        // An amount without a currency would be the field "amount." with an empty name.
+        IndexDocument noCurrency = doc("bad", "een bedrag zonder valuta");
+        noCurrency.getEntities().setAmounts(List.of(new AmountMention(new BigDecimal("12.50"), "", "12,50", 0, 5)));
 
-        BulkWriter.Outcome outcome = writer.write(List.of(record(0, "far", farFuture), record(1, "ok", doc("ok", "goed"))));
+        BulkWriter.Outcome outcome = writer.write(List.of(record(0, "bad", noCurrency), record(1, "ok", doc("ok", "goed"))));
 
         assertThat(outcome.complete()).isFalse();
-        assertThat(outcome.unfit()).singleElement().asString().contains("document far (documents.index-0@0): 400");
+        assertThat(outcome.unfit()).singleElement().asString().contains("document bad (documents.index-0@0): 400");
         assertThat(outcome.retryable()).isEmpty();
         assertThat(outcome.written()).isEqualTo(1);
     }
@@ -127,7 +130,7 @@ class OpenSearchStoreIT {
                     new SearchRequest(null, null, "BZ", null, null, null, null, null, null, "EUR", 10, 0),
                     new SearchRequest(null, null, null, null, null, null, LocalDate.of(2022, 1, 1),
                             LocalDate.of(2023, 12, 31), null, "EUR", 10, 0),
-                    new SearchRequest(null, null, null, null, null, null, null, null, new java.math.BigDecimal("1000"),
+                    new SearchRequest(null, null, null, null, null, null, null, null, new BigDecimal("1000"),
                             "EUR", 10, 0))) {
                 SearchResult expected = luceneSearch.search(request);
                 SearchResult actual = openSearch.search(request);
