@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.kamerstroom.embedded.OpenSearchNode;
 
 /**
- * One OpenSearch node per test JVM (~15 CPU-seconds to start), started on first use and stopped
- * by the child-process reaper when the JVM exits; every test works in an index of its own.
+ * One OpenSearch node per test JVM (~15 CPU-seconds to start), started on first use and closed
+ * (stopped, its temp folder deleted) when the JVM exits; every test works in an index of its own.
  */
 final class TestOpenSearch {
 
@@ -17,7 +17,9 @@ final class TestOpenSearch {
 
     static synchronized String url() {
         if (node == null) {
-            node = OpenSearchNode.builder().build().start();
+            OpenSearchNode started = OpenSearchNode.builder().build();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-opensearch-close"));
+            node = started.start();
         }
         return node.url();
     }
