@@ -67,7 +67,7 @@ final class ApicurioDistribution {
         return unpacked(archive);
     }
 
-    private static Path mavenRepository() {
+    static Path mavenRepository() {
         String local = System.getProperty("maven.repo.local");
         if (local != null && !local.isBlank()) {
             return Path.of(local);

@@ -50,7 +50,18 @@ final class ChildJvm {
      */
     static ChildJvm start(String name, Path workDir, String classPath, List<String> jvmArgs, String mainClass,
                           List<String> mainArgs, Path logFile) {
-        List<String> command = new ArrayList<>();
+        return start(name, List.of(), workDir, classPath + File.pathSeparator + guardLocation(), jvmArgs, mainClass,
+                mainArgs, logFile);
+    }
+
+    /**
+     * As {@link #start(String, Path, String, List, String, List, Path)}, with {@code launcher} (a
+     * command that execs the rest, such as {@code setpriv} switching user) in front of java, and
+     * {@code classPath} already holding {@link OrphanGuard}.
+     */
+    static ChildJvm start(String name, List<String> launcher, Path workDir, String classPath, List<String> jvmArgs,
+                          String mainClass, List<String> mainArgs, Path logFile) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(javaExecutable().toString());
         command.addAll(jvmArgs);
         command.add(OrphanGuard.class.getName());
@@ -64,7 +75,7 @@ final class ChildJvm {
         // Options meant for this JVM (agents, debuggers) must not leak into the children.
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("JDK_JAVA_OPTIONS");
-        builder.environment().put("CLASSPATH", classPath + File.pathSeparator + guardLocation());
+        builder.environment().put("CLASSPATH", classPath);
         try {
             Process process = builder.start();
             RUNNING.add(process);

@@ -8,6 +8,7 @@ import nl.kamerstroom.common.config.HttpConfig;
 import nl.kamerstroom.common.config.KafkaConfig;
 import nl.kamerstroom.common.config.Setting;
 import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.index.opensearch.OpenSearchConfig;
 import nl.kamerstroom.index.operator.OperatorConfig;
 
 /**
@@ -22,10 +23,13 @@ import nl.kamerstroom.index.operator.OperatorConfig;
  * @param storeGroupId    consumer group the store reports its offsets to, for lag dashboards only
  * @param queryTimeout    how long one search may collect matches before it answers with what it found
  * @param operator        what the operator view reads besides Kafka
+ * @param store           which store is fed and searched
+ * @param openSearch      where the OpenSearch store is, when {@code store} is {@link IndexStore#OPENSEARCH}
  */
 public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, String applicationId,
                           Duration commitInterval, int commitDocs, Duration refreshInterval, String storeGroupId,
-                          Duration queryTimeout, OperatorConfig operator) {
+                          Duration queryTimeout, OperatorConfig operator, IndexStore store,
+                          OpenSearchConfig openSearch) {
 
     public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -52,7 +56,8 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
         return new IndexConfig(KafkaConfig.from(settings), HttpConfig.from(settings, DEFAULT_HTTP_PORT),
                 settings.get(INDEX_DIR), settings.get(APPLICATION_ID), settings.get(COMMIT_INTERVAL),
                 settings.get(COMMIT_DOCS), settings.get(REFRESH_INTERVAL), settings.get(STORE_GROUP_ID),
-                settings.get(QUERY_TIMEOUT), OperatorConfig.from(settings));
+                settings.get(QUERY_TIMEOUT), OperatorConfig.from(settings), settings.get(IndexStore.SETTING),
+                OpenSearchConfig.from(settings));
     }
 
     public Path luceneDir() {
@@ -67,8 +72,9 @@ public record IndexConfig(KafkaConfig kafka, HttpConfig http, Path dataDir, Stri
         List<Setting<?>> all = new ArrayList<>(KafkaConfig.SETTINGS);
         all.addAll(HttpConfig.settings(DEFAULT_HTTP_PORT));
         all.addAll(List.of(INDEX_DIR, APPLICATION_ID, COMMIT_INTERVAL, COMMIT_DOCS, REFRESH_INTERVAL, STORE_GROUP_ID,
-                QUERY_TIMEOUT));
+                QUERY_TIMEOUT, IndexStore.SETTING));
         all.addAll(OperatorConfig.SETTINGS);
+        all.addAll(OpenSearchConfig.SETTINGS);
         return List.copyOf(all);
     }
 }

@@ -16,9 +16,15 @@ import nl.kamerstroom.common.kafka.KafkaClients;
 import nl.kamerstroom.common.lifecycle.Service;
 import nl.kamerstroom.index.api.EntityApi;
 import nl.kamerstroom.index.api.SearchApi;
+import nl.kamerstroom.index.opensearch.DocumentsIndex;
+import nl.kamerstroom.index.opensearch.OpenSearchConfig;
+import nl.kamerstroom.index.opensearch.OpenSearchConnection;
+import nl.kamerstroom.index.opensearch.OpenSearchFeeder;
+import nl.kamerstroom.index.opensearch.OpenSearchSearch;
 import nl.kamerstroom.index.operator.OperatorView;
 import nl.kamerstroom.index.search.DocumentSearch;
 import nl.kamerstroom.index.search.EntitySearch;
+import nl.kamerstroom.index.search.SearchStore;
 import nl.kamerstroom.index.store.FeedPolicy;
 import nl.kamerstroom.index.store.IndexFeeder;
 import nl.kamerstroom.index.store.SearchIndex;
@@ -33,13 +39,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index-service: the documents.enriched → documents.index topology, the Lucene store fed
- * from documents.index, and the HTTP API and search page over that store.
+ * The index-service: the documents.enriched → documents.index topology, the store fed from
+ * documents.index (Lucene on local disk, or OpenSearch with {@code INDEX_STORE=opensearch}), and
+ * the HTTP API and search page over that store.
  */
 public final class IndexService implements Service {
 
@@ -52,7 +60,7 @@ public final class IndexService implements Service {
     private final Topics topics;
     private final PrometheusMeterRegistry registry = ServiceMetrics.create("index");
     private final List<AutoCloseable> started = new ArrayList<>();
-    private volatile IndexFeeder feeder;
+    private volatile Supplier<Health> storeHealth;
     private volatile IndexTopicStream stream;
     private volatile HttpServer http;
     private boolean closed;
@@ -89,23 +97,49 @@ public final class IndexService implements Service {
     }
 
     private void startParts() throws Exception {
-        SearchIndex index = openIndex();
-        started.add(index);
-        SearchApi api = new SearchApi(new DocumentSearch(index, config.queryTimeout()), this::health, registry);
-        EntityApi entities = new EntityApi(new EntitySearch(index));
+        SearchIndex lucene = null;
+        DocumentsIndex openSearch = null;
+        SearchStore store;
+        if (config.store() == IndexStore.OPENSEARCH) {
+            openSearch = openSearchIndex();
+            store = new OpenSearchSearch(openSearch, config.queryTimeout());
+        } else {
+            lucene = openIndex();
+            started.add(lucene);
+            store = new DocumentSearch(lucene, config.queryTimeout());
+        }
+        SearchApi api = new SearchApi(store, this::health, registry);
         OperatorView operator = new OperatorView(config.operator(), config.kafka(), topics, this::health,
                 registry::scrape, Clock.systemUTC());
         started.add(operator);
         operator.start();
         WebPage page = new WebPage();
-        http = api.routes(HttpServer.builder(config.http()))
-                .route(EntityApi.PATH, entities::answer)
+        HttpServer.Builder routes = api.routes(HttpServer.builder(config.http()))
                 .route("/api/operator", operator::answer)
                 .health(this::health)
                 .metrics(registry)
-                .route("/", page::answer)
-                .start();
+                .route("/", page::answer);
+        if (lucene != null) {
+            // Entity pages count mentions in the Lucene store's stored documents.
+            routes.route(EntityApi.PATH, new EntityApi(new EntitySearch(lucene))::answer);
+        }
+        http = routes.start();
         started.add(http);
+        ensureTopics();
+        if (lucene != null) {
+            startLuceneFeeder(lucene);
+        } else {
+            startOpenSearchFeeder(openSearch);
+        }
+        stream = new IndexTopicStream(config, topics, Clock.systemUTC(), registry);
+        started.add(stream);
+        stream.start();
+        LOG.info("Index service started: {}, search on http://{}:{}/", lucene == null
+                ? "OpenSearch index " + config.openSearch().index() + " at " + config.openSearch().url()
+                : "index in " + config.luceneDir().toAbsolutePath(), config.http().bindAddress(), http.port());
+    }
+
+    private void ensureTopics() throws Exception {
         Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "index-admin"));
         try {
             TopicCreator.ensure(admin, List.of(topics.enriched, topics.index, topics.deadLetters, topics.indexDeadLetters),
@@ -114,19 +148,41 @@ public final class IndexService implements Service {
             // Without a broker a plain close() would wait out the pending call's 60 s API timeout.
             admin.close(ADMIN_CLOSE_TIMEOUT);
         }
+    }
+
+    private void startLuceneFeeder(SearchIndex index) {
         StoreDeadLetters deadLetters = new StoreDeadLetters(deadLetterProducer(), topics.indexDeadLetters.name(),
                 config.kafka().instanceId(), registry);
         started.add(deadLetters);
-        feeder = new IndexFeeder(storeConsumer(), topics.index.valueSerde().deserializer(), topics.index.name(), index,
+        // The group is for dashboards only (see IndexFeeder.commit); per instance, because every
+        // replica consumes every partition and shared group offsets would mix their positions.
+        String group = config.storeGroupId() + "-" + config.kafka().instanceId();
+        // Bytes: the feeder decodes, so a record it cannot decode reaches the dead-letter topic as it was.
+        IndexFeeder feeder = new IndexFeeder(storeConsumer("index-store", group, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), topics.index.valueSerde().deserializer(), topics.index.name(), index,
                 deadLetters, new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
                 new StoreMetrics(registry, index), Clock.systemUTC());
         started.add(feeder);
         feeder.start();
-        stream = new IndexTopicStream(config, topics, Clock.systemUTC(), registry);
-        started.add(stream);
-        stream.start();
-        LOG.info("Index service started: index in {}, search on http://{}:{}/", config.luceneDir().toAbsolutePath(),
-                config.http().bindAddress(), http.port());
+        storeHealth = feeder::health;
+    }
+
+    /** OpenSearch's index, created with the mapping when absent; a mapping that does not fit stops the start. */
+    private DocumentsIndex openSearchIndex() throws IOException {
+        OpenSearchConfig openSearch = config.openSearch();
+        OpenSearchConnection connection = OpenSearchConnection.open(openSearch.url());
+        started.add(connection);
+        return DocumentsIndex.ensure(connection, openSearch);
+    }
+
+    /** OpenSearch as the README tells any downstream store to read documents.index: a consumer group of its own. */
+    private void startOpenSearchFeeder(DocumentsIndex index) {
+        OpenSearchFeeder feeder = new OpenSearchFeeder(storeConsumer("opensearch-store", config.openSearch().groupId(),
+                topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer()),
+                topics.index.name(), index, registry);
+        started.add(feeder);
+        feeder.start();
+        storeHealth = feeder::health;
     }
 
     /** Two instances cannot share one index folder: Lucene's write.lock says so, this says which setting to change. */
@@ -143,12 +199,12 @@ public final class IndexService implements Service {
     /** Up when the store has caught up with the topic, the topology runs and the rest of the pipeline is up. */
     @Override
     public Health health() {
-        IndexFeeder f = feeder;
+        Supplier<Health> storeHealth = this.storeHealth;
         IndexTopicStream s = stream;
-        if (f == null || s == null) {
+        if (storeHealth == null || s == null) {
             return Health.down("STARTING", Map.of());
         }
-        Health store = f.health();
+        Health store = storeHealth.get();
         Health topology = s.health();
         Health pipeline = pipelineHealth.get();
         boolean up = store.up() && topology.up() && pipeline.up();
@@ -184,14 +240,10 @@ public final class IndexService implements Service {
                 new ByteArraySerializer());
     }
 
-    private KafkaConsumer<byte[], byte[]> storeConsumer() {
-        // The group is for dashboards only (see IndexFeeder.commit); per instance, because every
-        // replica consumes every partition and shared group offsets would mix their positions.
-        String group = config.storeGroupId() + "-" + config.kafka().instanceId();
-        Map<String, Object> props = KafkaClients.committedReader(config.kafka(), "index-store", group);
-        // Bytes: the feeder decodes, so a record it cannot decode reaches the dead-letter topic as it was.
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+    private <K, V> KafkaConsumer<K, V> storeConsumer(String clientId, String group, Deserializer<K> keys,
+                                                     Deserializer<V> values) {
+        Map<String, Object> props = KafkaClients.committedReader(config.kafka(), clientId, group);
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values);
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(registry);
         started.add(metrics);

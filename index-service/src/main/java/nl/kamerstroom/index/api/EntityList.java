@@ -8,8 +8,8 @@ import java.util.Map;
 import nl.kamerstroom.common.http.BadRequestException;
 import nl.kamerstroom.common.http.Request;
 import nl.kamerstroom.common.http.Response;
-import nl.kamerstroom.index.search.DocumentSearch;
 import nl.kamerstroom.index.search.SearchResult;
+import nl.kamerstroom.index.search.SearchStore;
 import nl.kamerstroom.index.store.IndexFields;
 
 /**
@@ -32,9 +32,9 @@ final class EntityList {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    private final DocumentSearch search;
+    private final SearchStore search;
 
-    EntityList(DocumentSearch search) {
+    EntityList(SearchStore search) {
         this.search = search;
     }
 

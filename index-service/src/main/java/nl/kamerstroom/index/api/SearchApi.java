@@ -12,9 +12,9 @@ import nl.kamerstroom.common.http.Health;
 import nl.kamerstroom.common.http.HttpServer;
 import nl.kamerstroom.common.http.Request;
 import nl.kamerstroom.common.http.Response;
-import nl.kamerstroom.index.search.DocumentSearch;
 import nl.kamerstroom.index.search.InvalidQueryException;
 import nl.kamerstroom.index.search.SearchResult;
+import nl.kamerstroom.index.search.SearchStore;
 
 /**
  * The JSON API: {@code /api/search}, {@code /api/documents/{id}}, {@code /api/entities},
@@ -26,14 +26,14 @@ public final class SearchApi {
             "kamerstuk", "ministries", "countries", "motions", "amounts");
     private static final String DOCUMENTS = "/api/documents/";
 
-    private final DocumentSearch search;
+    private final SearchStore search;
     private final Supplier<Health> health;
     private final Timer searchTimer;
     private final Timer documentTimer;
     private final Timer entitiesTimer;
     private final EntityList entities;
 
-    public SearchApi(DocumentSearch search, Supplier<Health> health, MeterRegistry registry) {
+    public SearchApi(SearchStore search, Supplier<Health> health, MeterRegistry registry) {
         this.search = search;
         this.health = health;
         this.entities = new EntityList(search);

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link SearchResult#timedOut()} (as Elasticsearch's {@code timed_out}): the work already done is
  * not thrown away, and retrying the same query would only take as long again.
  */
-public final class DocumentSearch {
+public final class DocumentSearch implements SearchStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentSearch.class);
     /** Facets in every answer: the filters a user can click. */
@@ -61,9 +61,6 @@ public final class DocumentSearch {
     /** An empty query lists documents newest first; undated ones last. */
     private static final Sort NEWEST_FIRST = newestFirst();
     private static final Set<String> SOURCE_ONLY = Set.of(IndexFields.SOURCE);
-
-    /** No name is looked up among more distinct labels than this. */
-    private static final int MAX_NAMES = 10_000;
 
     private final SearchIndex index;
     private final Analyzer analyzer;
@@ -84,6 +81,7 @@ public final class DocumentSearch {
         this.timeLimit = timeLimit;
     }
 
+    @Override
     public SearchResult search(SearchRequest request) throws IOException {
         Query userQuery = queries.userQuery(request.q());
         Query query = queries.build(request);
@@ -113,6 +111,7 @@ public final class DocumentSearch {
     }
 
     /** The whole document with its text, or empty when the index has no such id. */
+    @Override
     public Optional<Map<String, Object>> document(String id) throws IOException {
         return index.withSearcher(searcher -> {
             TopDocs found = searcher.search(new TermQuery(new Term(IndexFields.ID, id)), 1);
@@ -127,6 +126,7 @@ public final class DocumentSearch {
     }
 
     /** Distinct values of a keyword field with the number of documents holding each, most frequent first. */
+    @Override
     public List<SearchResult.FacetValue> counts(String field, int top) throws IOException {
         return index.withSearcher(searcher -> facets.top(searcher.getIndexReader(), field, null, top));
     }
@@ -136,6 +136,7 @@ public final class DocumentSearch {
      * from doc values rather than from stored documents; where documents disagree, the name most
      * of them give.
      */
+    @Override
     public Map<String, String> names(String field) throws IOException {
         Map<String, String> names = new HashMap<>();
         for (SearchResult.FacetValue label : counts(IndexFields.names(field), MAX_NAMES)) {

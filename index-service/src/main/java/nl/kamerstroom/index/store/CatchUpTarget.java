@@ -9,21 +9,21 @@ import org.apache.kafka.common.TopicPartition;
  * offset). Once the feeder's positions reach it, the index holds everything the topic held
  * at start, and the service reports healthy.
  */
-record CatchUpTarget(Map<TopicPartition, Long> endOffsets) {
+public record CatchUpTarget(Map<TopicPartition, Long> endOffsets) {
 
-    static final CatchUpTarget NONE = new CatchUpTarget(Map.of());
+    public static final CatchUpTarget NONE = new CatchUpTarget(Map.of());
 
-    CatchUpTarget {
+    public CatchUpTarget {
         endOffsets = Map.copyOf(endOffsets);
     }
 
-    boolean reachedBy(Map<TopicPartition, Long> positions) {
+    public boolean reachedBy(Map<TopicPartition, Long> positions) {
         return endOffsets.entrySet().stream()
                 .allMatch(end -> positions.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
 
     /** {@code documents.index-0 → 1234}, for the health answer. */
-    Map<String, Long> view() {
+    public Map<String, Long> view() {
         Map<String, Long> view = new TreeMap<>();
         endOffsets.forEach((tp, offset) -> view.put(tp.toString(), offset));
         return view;

@@ -106,7 +106,7 @@ public final class LuceneDocuments {
     }
 
     /** The document's own Kamerstuk dossier counts too: searching dossier 36045 finds its motions. */
-    private static Set<String> dossiers(IndexDocument doc) {
+    public static Set<String> dossiers(IndexDocument doc) {
         Set<String> dossiers = new LinkedHashSet<>(doc.getSummary().getDossiers());
         String own = doc.getKamerstuk();
         if (own != null && own.startsWith("kst-")) {

@@ -16,10 +16,13 @@ import nl.kamerstroom.common.config.KafkaConfig;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.common.lifecycle.Service;
 import nl.kamerstroom.embedded.LocalStack;
+import nl.kamerstroom.embedded.OpenSearchNode;
 import nl.kamerstroom.enrich.EnrichConfig;
 import nl.kamerstroom.enrich.EnrichService;
 import nl.kamerstroom.index.IndexConfig;
 import nl.kamerstroom.index.IndexService;
+import nl.kamerstroom.index.IndexStore;
+import nl.kamerstroom.index.opensearch.OpenSearchConfig;
 import nl.kamerstroom.index.operator.OperatorConfig;
 import nl.kamerstroom.ingest.IngestService;
 import nl.kamerstroom.ingest.config.IngestConfig;
@@ -40,12 +43,14 @@ public final class SingleMachineStack implements AutoCloseable {
     /** The heaps of the child JVMs; this JVM's own is set by bin/kamerstroom. About 1.5 GB in all. */
     static final String BROKER_HEAP = "384m";
     static final String REGISTRY_HEAP = "256m";
+    static final String OPENSEARCH_HEAP = "512m";
 
     private final UpConfig config;
     private final LocalStack kafka;
     private final int httpPort;
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private final List<Service> services = new ArrayList<>();
+    private OpenSearchNode openSearch;
     private long startMillis;
 
     private SingleMachineStack(UpConfig config) {
@@ -98,7 +103,7 @@ public final class SingleMachineStack implements AutoCloseable {
                 HttpConfig.portSetting(0).name(), Integer.toString(servicePorts.get("enrich"))))));
         PipelineHealth health = new PipelineHealth(kafka.broker()::isRunning, kafka.registry()::isRunning,
                 List.of(ingest, enrich));
-        Service index = new IndexService(IndexConfig.from(shared.with(Map.of(
+        Service index = new IndexService(IndexConfig.from(shared.with(openSearchUrl(environment)).with(Map.of(
                 IndexConfig.INDEX_DIR.name(), config.serviceDir("index").toString(),
                 HttpConfig.portSetting(0).name(), Integer.toString(httpPort),
                 OperatorConfig.SERVICES.name(), "ingest=http://127.0.0.1:" + servicePorts.get("ingest")
@@ -106,6 +111,20 @@ public final class SingleMachineStack implements AutoCloseable {
         services.addAll(List.of(ingest, enrich, index));
         startTogether(services);
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    /**
+     * With {@code INDEX_STORE=opensearch} and no {@code OPENSEARCH_URL}, a local OpenSearch node
+     * (a child JVM like the broker, its data under {@code <data>/opensearch}) and its address.
+     */
+    private Map<String, String> openSearchUrl(Settings environment) {
+        if (environment.get(IndexStore.SETTING) != IndexStore.OPENSEARCH
+                || environment.raw().containsKey(OpenSearchConfig.URL.name())) {
+            return Map.of();
+        }
+        openSearch = OpenSearchNode.builder().dataDir(config.serviceDir("opensearch")).heap(OPENSEARCH_HEAP).build()
+                .start();
+        return Map.of(OpenSearchConfig.URL.name(), openSearch.url());
     }
 
     /** Ingest and enrich serve only /health and /metrics: their usual ports, or free ones when the API's port is free too. */
@@ -158,6 +177,9 @@ public final class SingleMachineStack implements AutoCloseable {
             }
         }
         services.clear();
+        if (openSearch != null) {
+            openSearch.close();
+        }
         kafka.close();
         LOG.info("Kamerstroom stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
@@ -198,6 +220,10 @@ public final class SingleMachineStack implements AutoCloseable {
 
     /** Process ids of the broker and registry JVMs (for measuring the whole stack's memory). */
     public List<Long> childPids() {
-        return List.of(kafka.broker().pid(), kafka.registry().pid());
+        List<Long> pids = new ArrayList<>(List.of(kafka.broker().pid(), kafka.registry().pid()));
+        if (openSearch != null) {
+            pids.add(openSearch.pid());
+        }
+        return List.copyOf(pids);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.kamerstroom.common.config.Setting;
 import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.index.IndexStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,6 +41,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--registry-port", paramLabel = "PORT", description = "Schema registry port (env KAMERSTROOM_REGISTRY_PORT, default 8081; 0 = free port).")
     String registryPort;
 
+    @Option(names = "--store", paramLabel = "STORE", description = "Search store: lucene or opensearch (env INDEX_STORE, default lucene); "
+            + "opensearch without OPENSEARCH_URL starts a local OpenSearch node.")
+    String store;
+
     @Spec
     CommandSpec spec;
 
@@ -67,6 +72,7 @@ public final class UpCommand implements Callable<Integer> {
         put(overrides, UpConfig.HTTP_PORT, httpPort);
         put(overrides, UpConfig.KAFKA_PORT, kafkaPort);
         put(overrides, UpConfig.REGISTRY_PORT, registryPort);
+        put(overrides, IndexStore.SETTING, store);
         return overrides;
     }
 

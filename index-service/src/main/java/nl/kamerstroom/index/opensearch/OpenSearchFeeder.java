@@ -1,0 +1,265 @@
+package nl.kamerstroom.index.opensearch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.kamerstroom.common.http.Health;
+import nl.kamerstroom.index.store.CatchUpTarget;
+import nl.kamerstroom.schema.IndexDocument;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds OpenSearch from documents.index the way the README's contract tells any downstream store
+ * to: a consumer group reading with {@code read_committed} from the beginning, upserts by key,
+ * tombstones as deletes. Every poll becomes one bulk request ({@link BulkWriter}: offsets as
+ * external versions, so replays never put back an older version), and the group's offsets are
+ * committed only after that request succeeded: a crash at any point replays, never skips.
+ *
+ * <p>Back-pressure: while the cluster is down, slow or refusing writes (429), the feeder pauses
+ * its partitions and retries the same records with growing pauses, polling only to stay in the
+ * group. A record whose document does not fit the mapping stops the feeder with that record
+ * named: nothing is skipped.
+ */
+public final class OpenSearchFeeder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenSearchFeeder.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
+
+    private final Consumer<String, IndexDocument> consumer;
+    private final String topic;
+    private final BulkWriter writer;
+    private final DocumentsIndex index;
+    private final Counter written;
+    private final Counter alreadyNewer;
+    private final Counter retries;
+    private final Thread thread;
+    private final AtomicReference<String> state = new AtomicReference<>("STARTING");
+    private final List<ConsumerRecord<String, IndexDocument>> pending = new ArrayList<>();
+    private volatile boolean running = true;
+    private volatile boolean caughtUp;
+    private volatile CatchUpTarget catchUpTarget = CatchUpTarget.NONE;
+    private volatile boolean backingOff;
+    private boolean joined;
+    private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
+
+    /** @param consumer a consumer in the store's group, {@code read_committed}, auto-commit off, earliest */
+    public OpenSearchFeeder(Consumer<String, IndexDocument> consumer, String topic, DocumentsIndex index,
+                            MeterRegistry registry) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.index = index;
+        this.writer = new BulkWriter(index);
+        this.written = counter(registry, "written");
+        this.alreadyNewer = counter(registry, "already_newer");
+        this.retries = counter(registry, "retried");
+        this.thread = new Thread(this::run, "opensearch-feeder");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** True once the group's committed offsets reached the topic's end as it was when the feeder started. */
+    public boolean caughtUp() {
+        return caughtUp;
+    }
+
+    public Health health() {
+        boolean up = caughtUp && thread.isAlive() && !backingOff;
+        return new Health(up, state.get(), Map.of("store", "opensearch", "index", index.name(), "caughtUp", caughtUp,
+                "catchUpTarget", catchUpTarget.view()));
+    }
+
+    private void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            catchUpTarget = new CatchUpTarget(consumer.endOffsets(partitions));
+            consumer.subscribe(List.of(topic), new Rebalance());
+            state.set("CATCHING_UP");
+            LOG.info("OpenSearch feeder joined the group on {}; catching up to {}", topic, catchUpTarget.view());
+            while (running) {
+                take(consumer.poll(POLL_TIMEOUT));
+                if (!pending.isEmpty()) {
+                    writeAll();
+                }
+                if (running && pending.isEmpty()) {
+                    commitPositions();
+                }
+                if (!caughtUp) {
+                    checkCaughtUp();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failed(e);
+            }
+        } catch (Exception | Error e) {
+            failed(e);
+        } finally {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+            state.compareAndSet("RUNNING", "STOPPED");
+        }
+    }
+
+    /** Writes the pending records, retrying until OpenSearch took them all (or the feeder stops). */
+    private void writeAll() {
+        Duration wait = FIRST_RETRY;
+        while (running && !pending.isEmpty()) {
+            String problem;
+            try {
+                BulkWriter.Outcome outcome = writer.write(pending);
+                if (!outcome.unfit().isEmpty()) {
+                    throw new IllegalStateException("Documents do not fit OpenSearch index " + index.name()
+                            + " (fix the mapping or the record; nothing was skipped): " + outcome.unfit());
+                }
+                if (outcome.complete()) {
+                    written.increment(outcome.written());
+                    alreadyNewer.increment(outcome.alreadyNewer());
+                    pending.clear();
+                    return;
+                }
+                problem = "OpenSearch refused writes: " + outcome.retryable().getFirst();
+            } catch (IOException | OpenSearchException e) {
+                problem = "OpenSearch unavailable: " + e.getMessage();
+            }
+            backOff(problem, wait);
+            wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
+        }
+    }
+
+    /**
+     * Pauses every partition, waits, and polls (which returns nothing while paused) so the group
+     * keeps this member; a rebalance meanwhile drops the records of partitions it took away, and
+     * pauses the ones it brought.
+     */
+    private void backOff(String problem, Duration wait) {
+        if (!backingOff) {
+            LOG.warn("{}; pausing consumption and retrying {} records", problem, pending.size());
+        }
+        backingOff = true;
+        retries.increment();
+        state.set("BACK_PRESSURE: " + problem);
+        consumer.pause(consumer.assignment());
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return;
+        }
+        take(consumer.poll(Duration.ZERO));
+    }
+
+    /** Records without a key have no document to write; the contract has none, so they are passed over. */
+    private void take(ConsumerRecords<String, IndexDocument> records) {
+        for (ConsumerRecord<String, IndexDocument> record : records) {
+            if (record.key() != null) {
+                pending.add(record);
+            }
+        }
+    }
+
+    /**
+     * Commits the positions of every owned partition: past the written records, and past the
+     * transaction markers that follow them, so the group's lag reaches zero.
+     */
+    private void commitPositions() {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            next.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+        }
+        if (!next.equals(lastCommitted)) {
+            try {
+                consumer.commitSync(next);
+                lastCommitted = next;
+            } catch (CommitFailedException e) {
+                // The partitions moved to another member, which replays from the last commit: versions make that harmless.
+                LOG.info("Offsets not committed, the group rebalanced: {}", e.getMessage());
+            }
+        }
+        if (backingOff) {
+            LOG.info("OpenSearch accepts writes again; resuming consumption");
+            backingOff = false;
+            consumer.resume(consumer.paused());
+            state.set(caughtUp ? "RUNNING" : "CATCHING_UP");
+        }
+    }
+
+    /** Caught up once this member's partitions reached the ends they had when the feeder started. */
+    private void checkCaughtUp() {
+        if (!joined) {
+            return;
+        }
+        Set<TopicPartition> owned = consumer.assignment();
+        boolean reached = catchUpTarget.endOffsets().entrySet().stream()
+                .filter(end -> owned.contains(end.getKey()))
+                .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        if (reached) {
+            caughtUp = true;
+            state.set("RUNNING");
+            LOG.info("OpenSearch store caught up with {} ({} partitions here)", topic, owned.size());
+        }
+    }
+
+    private void failed(Throwable e) {
+        state.set("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        LOG.error("OpenSearch feeder stopped", e);
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("kamerstroom_opensearch_records_total")
+                .description("Records of documents.index written to OpenSearch, by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    /** Stops feeding; what was written but not committed is replayed on the next start, harmlessly. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Keeps the pending records and the pause in step with the partitions this member owns. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            pending.removeIf(record -> partitions.contains(new TopicPartition(record.topic(), record.partition())));
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            joined = true;
+            if (backingOff) {
+                consumer.pause(partitions);
+            }
+        }
+    }
+}
