@@ -27,7 +27,7 @@ import java.util.jar.Manifest;
  * {@code java -cp 'lib/*:app.jar'} needs nothing special: the java launcher has already expanded
  * the wildcard into {@code java.class.path}.
  */
-final class JvmClassPath {
+public final class JvmClassPath {
 
     private JvmClassPath() {
     }
@@ -36,7 +36,7 @@ final class JvmClassPath {
      * The current JVM's class path, expanded, in the platform's path-separator form. Jars that only
      * a {@link URLClassLoader} knows (Surefire with {@code useSystemClassLoader=false}) come last.
      */
-    static String current() {
+    public static String current() {
         Set<String> entries = expand(System.getProperty("java.class.path", ""));
         for (ClassLoader loader = Thread.currentThread().getContextClassLoader(); loader != null; loader = loader.getParent()) {
             if (loader instanceof URLClassLoader urls) {
