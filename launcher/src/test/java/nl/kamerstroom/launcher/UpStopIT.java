@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
  * {@code bin/kamerstroom up} stopped as a terminal's Ctrl-C or systemd stops it: SIGTERM to every
  * process of its group, or to the main process only. Either way the services stop first, then the
  * registry, then the broker, every process is gone within 5 s, the exit code is 0 and no ERROR is
- * logged.
+ * logged. Killed outright, {@code up} leaves no broker or registry behind.
  */
 class UpStopIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpStopIT.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
+    /** OrphanGuard's graceful exit, halted after 15 s when it hangs. */
+    private static final Duration ORPHAN_EXIT_LIMIT = Duration.ofSeconds(30);
     private static final List<String> STOP_LINES_IN_ORDER = List.of("SIGTERM received: stopping",
             "Services stopped (ingest, enrich, index)", "Apicurio Registry stopped", "Kafka broker stopped",
             "Kamerstroom stopped");
@@ -49,6 +51,21 @@ class UpStopIT {
             long stopped = stop(up, processes, () -> up.signal("TERM"));
 
             assertOrderlyStop(up, stopped);
+        }
+    }
+
+    /** No shutdown hook runs after SIGKILL: OrphanGuard in each child notices that its parent is gone. */
+    @Test
+    void theBrokerAndRegistryEndOnTheirOwnWhenUpIsKilled() throws Exception {
+        try (LauncherProcess up = startUp()) {
+            List<ProcessHandle> children = up.processTree().stream().filter(p -> p.pid() != up.pid()).toList();
+            assertThat(children).as("broker and registry").hasSize(2);
+
+            up.signal("KILL");
+
+            for (ProcessHandle child : children) {
+                assertThat(child.onExit()).succeedsWithin(ORPHAN_EXIT_LIMIT);
+            }
         }
     }
 

@@ -42,21 +42,31 @@ public final class ServiceRunner {
     /** Starts the services in order and returns once the JVM is asked to stop and all are closed. */
     public static void runUntilShutdown(List<? extends Service> services) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread shutdown = new Thread(() -> {
             LOG.info("Shutting down");
             closeAll(services);
             stopped.countDown();
-        }, "shutdown"));
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         for (Service service : services) {
             try {
                 service.start();
             } catch (Exception | Error e) {
                 LOG.debug("{} failed to start", service.name(), e);
+                removeHook(shutdown);
                 closeAll(services);
                 throw new StartFailure(service.name(), e);
             }
         }
         stopped.await();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // A stop was asked while starting: the hook is closing the services too, which is harmless.
+        }
     }
 
     /** Closes every service, last first; closing one that never started, or twice, does nothing. */

@@ -31,6 +31,8 @@ public final class StartFailure extends RuntimeException {
 
     private static String firstLine(String message) {
         int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).strip();
+        String line = (end < 0 ? message : message.substring(0, end)).strip();
+        // "...failed (log broker.log):" announces the log lines cut off here.
+        return line.endsWith(":") ? line.substring(0, line.length() - 1) : line;
     }
 }
