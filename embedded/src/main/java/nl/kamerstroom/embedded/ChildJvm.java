@@ -10,19 +10,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A child JVM running with this JVM's {@code java} executable, its output appended to a log file.
  *
  * <p>Every started child is stopped by a shutdown hook of this JVM, so a test run or launcher that
  * exits without closing leaves nothing running; {@link OrphanGuard} covers a JVM killed outright.
+ *
+ * <p>Each child runs in a session and process group of its own (through {@code setsid}, from
+ * util-linux, when the machine has it). Ctrl-C in a terminal and systemd's stop send SIGTERM to
+ * every process of the group at once: the broker would go down while the services in this JVM
+ * still commit, and they would wait out their timeouts (30 s). Shielded, the children get their
+ * signal from this JVM, in order: services first, then the registry, then the broker.
  */
 final class ChildJvm {
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    private static final Optional<Path> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .map(Path::of).filter(Files::isExecutable).findFirst();
 
     /** How long the exit hook lets children shut down cleanly before killing them. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(15);
@@ -61,7 +72,10 @@ final class ChildJvm {
      */
     static ChildJvm start(String name, List<String> launcher, Path workDir, String classPath, List<String> jvmArgs,
                           String mainClass, List<String> mainArgs, Path logFile) {
-        List<String> command = new ArrayList<>(launcher);
+        List<String> command = new ArrayList<>();
+        // A child started from Java is no group leader, so setsid execs the rest in place: the pid stays the child's.
+        SETSID.ifPresent(setsid -> command.add(setsid.toString()));
+        command.addAll(launcher);
         command.add(javaExecutable().toString());
         command.addAll(jvmArgs);
         command.add(OrphanGuard.class.getName());
@@ -115,6 +129,10 @@ final class ChildJvm {
     static Path javaExecutable() {
         boolean windows = System.getProperty("os.name", "").toLowerCase().startsWith("windows");
         return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java");
+    }
+
+    String name() {
+        return name;
     }
 
     boolean isAlive() {

@@ -2,12 +2,17 @@ package nl.kamerstroom.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the broker and the registry share: one child JVM working in a data directory, stopped
  * gracefully or killed as in a crash, and the directory deleted on close when it is ephemeral.
  */
 abstract class ChildServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChildServer.class);
 
     protected final DataDir dataDir;
     private final Duration stopTimeout;
@@ -21,7 +26,9 @@ abstract class ChildServer implements AutoCloseable {
     /** Graceful stop: the child flushes its state before it exits. */
     public synchronized void stop() {
         if (child != null) {
+            long started = System.nanoTime();
             child.stop(stopTimeout);
+            LOG.info("{} stopped in {} ms", child.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             child = null;
         }
     }

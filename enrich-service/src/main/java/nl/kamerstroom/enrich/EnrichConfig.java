@@ -16,7 +16,8 @@ import nl.kamerstroom.common.config.Settings;
  * @param applicationId  Kafka Streams application.id: consumer group, transactional id prefix
  *                       and prefix of the internal topics; instances with the same id share the work
  * @param streamThreads  stream threads in this instance; each works on its own partitions
- * @param stateDir       where the local state stores (seen ids, entity counts) live
+ * @param stateDir       the folder under which each instance keeps its local state stores (seen ids,
+ *                       entity counts) in a sub-folder of its own, {@link #instanceStateDir()}
  * @param commitInterval how often Streams commits a transaction; bounds end-to-end latency
  * @param progressInterval how often a summary line is logged while documents flow
  * @param startupTimeout   how long {@code start()} waits for Streams to be RUNNING
@@ -37,7 +38,8 @@ public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicatio
     public static final Setting<Integer> STREAM_THREADS = Setting.integer("STREAM_THREADS", 1,
             "Stream threads in this instance (at most TOPIC_PARTITIONS do work).");
     public static final Setting<Path> STATE_DIR = Setting.path("STATE_DIR", "kamerstroom-data/enrich/streams-state",
-            "Directory of the local state stores; keep it across restarts so they need not be restored.");
+            "Folder of the local state stores; each instance uses its own sub-folder STATE_DIR/INSTANCE_ID, so "
+                    + "instances may share one volume. Keep it across restarts so the stores need not be restored.");
     public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("COMMIT_INTERVAL", "50ms",
             "Transaction commit interval. Output becomes visible to read_committed readers on commit, "
                     + "so this bounds latency; shorter means more transactions per second.");
@@ -72,6 +74,15 @@ public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicatio
                 settings.get(APPLICATION_ID), settings.get(STREAM_THREADS), settings.get(STATE_DIR),
                 settings.get(COMMIT_INTERVAL), settings.get(PROGRESS_INTERVAL), settings.get(STARTUP_TIMEOUT),
                 settings.get(STATIC_MEMBERSHIP), Math.toIntExact(settings.get(MAX_RECORD_BYTES)));
+    }
+
+    /**
+     * This instance's Kafka Streams state directory. Kafka Streams locks its state directory, so two
+     * instances in one folder cannot both start; named after INSTANCE_ID, the folder is this instance's
+     * alone, and a restart with the same id (a container keeps its host name) finds its stores again.
+     */
+    public Path instanceStateDir() {
+        return stateDir.resolve(kafka.instanceFolderName());
     }
 
     private static List<Setting<?>> settings() {

@@ -3,10 +3,12 @@ package nl.kamerstroom.enrich;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,10 +33,13 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +54,7 @@ public final class EnrichService implements Service {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
     private static final String NAME = "enrich";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(1);
     private static final int DEAD_LETTER_HEADROOM = 256 * 1024;
 
     private final EnrichConfig config;
@@ -81,15 +87,25 @@ public final class EnrichService implements Service {
         return NAME;
     }
 
+    /**
+     * Starts the service and returns once Kafka Streams is RUNNING. When any step fails, what was
+     * already started is closed before the failure is thrown, so no thread is left behind.
+     */
     @Override
     public synchronized void start() throws IOException, InterruptedException {
-        Topics topics = Topics.create(config.kafka().serdeConfig());
-        try (Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "enrich-admin"))) {
-            TopicCreator.ensure(admin, List.of(topics.ingested, topics.enriched, topics.deadLetters,
-                    topics.entityMentions, topics.entityCounts),
-                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor());
-            warnUnlessCompacted(admin, topics.enriched.name());
+        try {
+            startParts();
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            close();
+            throw e;
         }
+    }
+
+    private void startParts() throws IOException, InterruptedException {
+        // The HTTP port first: taken, it fails the start at once rather than after the broker round trips.
+        http = startHttp();
+        Topics topics = Topics.create(config.kafka().serdeConfig());
+        createTopics(topics);
         Map<String, Object> deadLetterProps = KafkaClients.documentProducer(config.kafka(), "enrich-dlq");
         // A dead letter is an input of up to 16 MiB plus error headers; compressed it still fits the topic.
         deadLetterProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES + DEAD_LETTER_HEADROOM);
@@ -97,7 +113,7 @@ public final class EnrichService implements Service {
         DeadLetterPublisher deadLetters = new DeadLetterPublisher(deadLetterProducer, topics.deadLetters.name(),
                 "enrich-service", config.kafka().instanceId(), metrics);
 
-        streams = new KafkaStreams(EnrichTopology.build(config, topics, extractor, metrics, clock),
+        streams = newStreams(EnrichTopology.build(config, topics, extractor, metrics, clock),
                 StreamsProperties.of(config, deadLetters));
         streams.setStateListener(health);
         streams.setUncaughtExceptionHandler(error -> {
@@ -109,18 +125,60 @@ public final class EnrichService implements Service {
         });
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
-        http = HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
 
         streams.start();
         if (!health.awaitRunning(config.startupTimeout())) {
             throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + config.startupTimeout()
                     + " (state " + health.state() + "); is the broker at " + config.kafka().bootstrapServers()
-                    + " reachable?");
+                    + " reachable? (STARTUP_TIMEOUT)");
         }
         progress = ProgressLog.start(metrics, config.progressInterval());
-        LOG.info("enrich-service started: {} -> {}, {}, {} ({} stream threads, exactly-once, HTTP port {})",
+        LOG.info("enrich-service started: {} -> {}, {}, {} ({} stream threads, exactly-once, HTTP port {}, state {})",
                 topics.ingested, topics.enriched, topics.entityMentions, topics.entityCounts,
-                config.streamThreads(), http.port());
+                config.streamThreads(), http.port(), config.instanceStateDir());
+    }
+
+    private HttpServer startHttp() throws IOException {
+        try {
+            return HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
+        } catch (BindException e) {
+            throw new IllegalStateException("HTTP port " + config.http().port() + " on " + config.http().bindAddress()
+                    + " is already in use (HTTP_PORT, HTTP_BIND)", e);
+        }
+    }
+
+    /** The first call to the broker: when it does not answer, this is where the start fails, with its address. */
+    private void createTopics(Topics topics) throws InterruptedException {
+        Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "enrich-admin"));
+        try {
+            TopicCreator.ensure(admin, List.of(topics.ingested, topics.enriched, topics.deadLetters,
+                    topics.entityMentions, topics.entityCounts),
+                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor());
+            warnUnlessCompacted(admin, topics.enriched.name());
+        } catch (KafkaException e) {
+            throw new IllegalStateException("the Kafka broker at " + config.kafka().bootstrapServers()
+                    + " (KAFKA_BOOTSTRAP_SERVERS) did not answer", e);
+        } finally {
+            // close() without a timeout would wait out the admin's pending calls to an unreachable broker.
+            admin.close(ADMIN_CLOSE_TIMEOUT);
+        }
+    }
+
+    /**
+     * Kafka Streams locks its state directory; a second instance on the same one fails here. Its own
+     * message does not say which setting to change.
+     */
+    private KafkaStreams newStreams(Topology topology, Properties properties) {
+        try {
+            return new KafkaStreams(topology, properties);
+        } catch (StreamsException e) {
+            if (e.getMessage() != null && e.getMessage().contains("same state directory")) {
+                throw new IllegalStateException("the state directory " + config.instanceStateDir()
+                        + " is locked by another enrich instance; give every instance its own INSTANCE_ID "
+                        + "(state lives in STATE_DIR/INSTANCE_ID) or its own STATE_DIR", e);
+            }
+            throw e;
+        }
     }
 
     /**

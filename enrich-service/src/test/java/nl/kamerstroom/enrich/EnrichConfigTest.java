@@ -26,6 +26,16 @@ class EnrichConfigTest {
     }
 
     @Test
+    void eachInstanceKeepsItsStateInAFolderNamedAfterItsId() {
+        Map<String, String> shared = Map.of("STATE_DIR", "/var/lib/enrich");
+        EnrichConfig first = EnrichConfig.from(Settings.of(shared).with(Map.of("INSTANCE_ID", "3f2a9c1d04be")));
+        EnrichConfig second = EnrichConfig.from(Settings.of(shared).with(Map.of("INSTANCE_ID", "enrich/2")));
+
+        assertThat(first.instanceStateDir()).isEqualTo(Path.of("/var/lib/enrich/3f2a9c1d04be"));
+        assertThat(second.instanceStateDir()).isEqualTo(Path.of("/var/lib/enrich/enrich_2"));
+    }
+
+    @Test
     void readsEveryDeclaredSetting() {
         EnrichConfig config = EnrichConfig.from(Settings.of(Map.of("APPLICATION_ID", "enrich-b",
                 "STREAM_THREADS", "3", "STATE_DIR", "/var/lib/enrich", "COMMIT_INTERVAL", "200ms",

@@ -1,6 +1,7 @@
 package nl.kamerstroom.launcher;
 
 import nl.kamerstroom.common.config.ConfigException;
+import nl.kamerstroom.common.lifecycle.StartFailure;
 import nl.kamerstroom.launcher.documents.DeleteCommand;
 import nl.kamerstroom.launcher.documents.DlqCommand;
 import nl.kamerstroom.launcher.documents.ReprocessCommand;
@@ -12,6 +13,7 @@ import nl.kamerstroom.launcher.run.IndexCommand;
 import nl.kamerstroom.launcher.run.IngestCommand;
 import nl.kamerstroom.launcher.settings.SettingsCatalog;
 import nl.kamerstroom.launcher.settings.SettingsCommand;
+import nl.kamerstroom.launcher.up.KafkaCommand;
 import nl.kamerstroom.launcher.up.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +25,8 @@ import picocli.CommandLine.Spec;
         description = "Event-driven processing of Dutch government documents on Kafka.",
         footer = {"", "bin/kamerstroom bench NAME runs a benchmark of the benchmarks module "
                 + "(nl.kamerstroom.benchmarks.BenchmarkMain) in a JVM of its own."},
-        subcommands = {UpCommand.class, ExtractCommand.class, IngestCommand.class, EnrichCommand.class,
-                IndexCommand.class, TopicsCommand.class, StatusCommand.class, DeleteCommand.class,
+        subcommands = {UpCommand.class, KafkaCommand.class, ExtractCommand.class, IngestCommand.class,
+                EnrichCommand.class, IndexCommand.class, TopicsCommand.class, StatusCommand.class, DeleteCommand.class,
                 ReprocessCommand.class, DlqCommand.class, SettingsCommand.class, CommandLine.HelpCommand.class})
 public final class Kamerstroom implements Runnable {
 
@@ -42,6 +44,11 @@ public final class Kamerstroom implements Runnable {
                 // A wrong setting is the operator's to fix: one line naming it, no stack trace.
                 cl.getErr().println("kamerstroom: " + e.getMessage());
                 return 2;
+            }
+            if (e instanceof StartFailure) {
+                // The stack trace is logged at DEBUG where the failure was caught (LOG_LEVEL=DEBUG).
+                cl.getErr().println("kamerstroom: " + e.getMessage());
+                return 1;
             }
             throw e;
         });

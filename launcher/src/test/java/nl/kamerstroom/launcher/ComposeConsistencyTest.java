@@ -1,6 +1,7 @@
 package nl.kamerstroom.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -15,6 +17,10 @@ import java.util.stream.Stream;
 import nl.kamerstroom.common.config.HttpConfig;
 import nl.kamerstroom.common.config.KafkaConfig;
 import nl.kamerstroom.common.config.Setting;
+import nl.kamerstroom.common.config.Settings;
+import nl.kamerstroom.enrich.EnrichConfig;
+import nl.kamerstroom.index.IndexConfig;
+import nl.kamerstroom.ingest.config.IngestConfig;
 import nl.kamerstroom.launcher.settings.SettingsCatalog;
 import nl.kamerstroom.serde.AvroSerdeConfig;
 import nl.kamerstroom.topic.Topic;
@@ -33,6 +39,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ComposeConsistencyTest {
 
     private static final Pattern CREATE_TOPIC = Pattern.compile("^\\s*create\\s+(\\S+)((?:\\s+\\S+=\\S+)*)\\s*$", Pattern.MULTILINE);
+
+    /** The folders each service keeps for one instance alone, as its configuration resolves them. */
+    private static final Map<String, Function<Settings, List<Path>>> INSTANCE_STATE = Map.of(
+            "ingest", settings -> List.of(IngestConfig.from(settings).claimedDir()),
+            "enrich", settings -> List.of(EnrichConfig.from(settings).instanceStateDir()),
+            "index", settings -> List.of(IndexConfig.from(settings).luceneDir(), IndexConfig.from(settings).streamsStateDir()));
 
     private static ComposeFile compose;
 
@@ -75,6 +87,33 @@ class ComposeConsistencyTest {
                         .anyMatch(mount -> value.equals(mount) || value.startsWith(mount + "/"));
             }
         }
+    }
+
+    /**
+     * Issue 16: instances of a scaled service share its volumes, so each must keep its local state
+     * in folders of its own (Kafka Streams and Lucene lock theirs; claims are per instance). Built
+     * from compose's environment for two containers, whose host names (Docker: the container id)
+     * are their default INSTANCE_ID, no state folder of one may be, or lie inside, one of the other.
+     */
+    @ParameterizedTest
+    @MethodSource("services")
+    void scaledInstancesNeverShareAStateFolder(String service) {
+        assumeTrue(compose.scalable(service), service + " publishes a fixed host port: compose runs one instance");
+        List<Path> first = INSTANCE_STATE.get(service).apply(containerSettings(service, "3f2a9c1d04be"));
+        List<Path> second = INSTANCE_STATE.get(service).apply(containerSettings(service, "8b71e0c2d9a4"));
+        for (Path path : first) {
+            assertThat(second).as("state folders of a second %s instance beside %s", service, path)
+                    .noneMatch(other -> other.startsWith(path) || path.startsWith(other));
+        }
+    }
+
+    @Test
+    void everyServiceSaysWhereItKeepsInstanceState() {
+        assertThat(INSTANCE_STATE).containsOnlyKeys(SettingsCatalog.services().keySet());
+    }
+
+    private static Settings containerSettings(String service, String hostName) {
+        return Settings.of(compose.environment(service)).with(Map.of(KafkaConfig.INSTANCE_ID.name(), hostName));
     }
 
     @ParameterizedTest

@@ -83,6 +83,14 @@ final class ComposeFile {
         return ports;
     }
 
+    /**
+     * Whether {@code docker compose up --scale SERVICE=N} can run several instances: not when it
+     * publishes a fixed host port (the second container could not bind it) or names its container.
+     */
+    boolean scalable(String service) {
+        return list(service(service).get("ports")).isEmpty() && !service(service).containsKey("container_name");
+    }
+
     /** Where volumes and bind mounts appear inside the container. */
     List<String> mountTargets(String service) {
         List<String> targets = new ArrayList<>();

@@ -19,8 +19,8 @@ import picocli.CommandLine;
 class KamerstroomCommandTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"up", "extract", "ingest", "enrich", "index", "topics", "status", "delete", "reprocess",
-            "dlq", "settings"})
+    @ValueSource(strings = {"up", "kafka", "extract", "ingest", "enrich", "index", "topics", "status", "delete",
+            "reprocess", "dlq", "settings"})
     void everySubcommandHasHelp(String command) {
         Run run = run(command, "--help");
         assertThat(run.exit).isZero();
@@ -106,6 +106,16 @@ class KamerstroomCommandTest {
             Run run = run("up", "--data", data.toString(), "--kafka-port", Integer.toString(taken.getLocalPort()));
             assertThat(run.exit).isEqualTo(2);
             assertThat(run.err).contains("Port " + taken.getLocalPort() + " is already in use", "--kafka-port");
+        }
+    }
+
+    @Test
+    void kafkaRefusesATakenPortLikeUp(@TempDir Path data) throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run("kafka", "--data", data.toString(), "--kafka-port", "0",
+                    "--registry-port", Integer.toString(taken.getLocalPort()));
+            assertThat(run.exit).isEqualTo(2);
+            assertThat(run.err).contains("Port " + taken.getLocalPort() + " is already in use", "--registry-port");
         }
     }
 

@@ -30,6 +30,15 @@ public record KafkaConfig(String bootstrapServers, String schemaRegistryUrl, int
                 settings.get(INSTANCE_ID));
     }
 
+    /**
+     * The instance id made safe as a folder name: services that keep local state per instance
+     * (Streams state stores, claimed files) keep it in a sub-folder of this name, so instances
+     * sharing a volume never share state and a restarted instance finds its own again.
+     */
+    public String instanceFolderName() {
+        return instanceId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     public AvroSerdeConfig serdeConfig() {
         return new AvroSerdeConfig(schemaRegistryUrl, true, false);
     }

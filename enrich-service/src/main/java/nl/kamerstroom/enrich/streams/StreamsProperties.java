@@ -31,7 +31,7 @@ public final class StreamsProperties {
         props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + config.kafka().instanceId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.instanceStateDir().toAbsolutePath().toString());
         // Each document is enriched and counted once, also across crashes: output, store
         // changelogs and input offsets are committed in one transaction.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -15,6 +15,7 @@ import nl.kamerstroom.common.config.HttpConfig;
 import nl.kamerstroom.common.config.KafkaConfig;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.common.lifecycle.Service;
+import nl.kamerstroom.common.lifecycle.StartFailure;
 import nl.kamerstroom.embedded.LocalStack;
 import nl.kamerstroom.embedded.OpenSearchNode;
 import nl.kamerstroom.enrich.EnrichConfig;
@@ -54,29 +55,43 @@ public final class SingleMachineStack implements AutoCloseable {
     private long startMillis;
 
     private SingleMachineStack(UpConfig config) {
-        Ports.requireFree(config.kafkaPort(), "--kafka-port / KAMERSTROOM_KAFKA_PORT");
-        Ports.requireFree(config.registryPort(), "--registry-port / KAMERSTROOM_REGISTRY_PORT");
         Ports.requireFree(config.httpPort(), "--http-port / KAMERSTROOM_HTTP_PORT");
         this.config = config;
-        this.kafka = LocalStack.builder().dataDir(config.data()).kafkaPort(config.kafkaPort())
-                .registryPort(config.registryPort()).brokerHeap(BROKER_HEAP).registryHeap(REGISTRY_HEAP).build();
+        this.kafka = kafkaOf(config);
         this.httpPort = Ports.orFree(config.httpPort());
         reservePort("ingest", IngestConfig.DEFAULT_HTTP_PORT);
         reservePort("enrich", EnrichConfig.DEFAULT_HTTP_PORT);
     }
 
     /**
-     * Starts every part and returns once all are up. Service settings come from {@code environment}
-     * with the addresses and folders of this stack laid over them.
+     * The broker and registry of {@code up} (and of {@code kafka}, which runs them alone), not yet
+     * started: their data under {@code <data>/kafka} and {@code <data>/registry}.
+     */
+    static LocalStack kafkaOf(UpConfig config) {
+        Ports.requireFree(config.kafkaPort(), "--kafka-port / KAMERSTROOM_KAFKA_PORT");
+        Ports.requireFree(config.registryPort(), "--registry-port / KAMERSTROOM_REGISTRY_PORT");
+        return LocalStack.builder().dataDir(config.data()).kafkaPort(config.kafkaPort())
+                .registryPort(config.registryPort()).brokerHeap(BROKER_HEAP).registryHeap(REGISTRY_HEAP).build();
+    }
+
+    /**
+     * Starts every part and returns once all are up; when one cannot start, the parts already
+     * started are stopped and a {@link StartFailure} says why in one line. Service settings come
+     * from {@code environment} with the addresses and folders of this stack laid over them.
      */
     public static SingleMachineStack start(UpConfig config, Settings environment) throws Exception {
         SingleMachineStack stack = new SingleMachineStack(config);
         try {
             stack.startAll(environment);
             return stack;
-        } catch (Exception | Error e) {
+        } catch (StartFailure e) {
+            LOG.debug("Start failed", e);
             stack.close();
             throw e;
+        } catch (Exception | Error e) {
+            LOG.debug("Start failed", e);
+            stack.close();
+            throw new StartFailure("up", e);
         }
     }
 
@@ -136,10 +151,10 @@ public final class SingleMachineStack implements AutoCloseable {
 
     /**
      * The services need only the broker and registry, not each other, so they start side by side:
-     * ingest's Tika warm-up overlaps the Streams rebalances. The first failure is thrown once all
-     * have finished; {@link #close()} then stops the ones that did start.
+     * ingest's Tika warm-up overlaps the Streams rebalances. The first failure is thrown, naming its
+     * service, once all have finished; {@link #close()} then stops the ones that did start.
      */
-    private static void startTogether(List<Service> services) throws Exception {
+    private static void startTogether(List<Service> services) throws InterruptedException {
         try (ExecutorService starter = Executors.newFixedThreadPool(services.size(),
                 Thread.ofPlatform().name("start-", 0).factory())) {
             List<Future<?>> starts = new ArrayList<>();
@@ -149,13 +164,13 @@ public final class SingleMachineStack implements AutoCloseable {
                     return null;
                 }));
             }
-            Exception failure = null;
-            for (Future<?> start : starts) {
+            StartFailure failure = null;
+            for (int i = 0; i < starts.size(); i++) {
                 try {
-                    start.get();
+                    starts.get(i).get();
                 } catch (ExecutionException e) {
                     if (failure == null) {
-                        failure = e.getCause() instanceof Exception cause ? cause : e;
+                        failure = new StartFailure(services.get(i).name(), e.getCause());
                     }
                 }
             }
@@ -165,23 +180,43 @@ public final class SingleMachineStack implements AutoCloseable {
         }
     }
 
-    /** Stops the services (last started first), then the registry, then the broker; each waits for a clean stop. */
+    /**
+     * Stops the services, then the registry, then the broker, so the services' last commits still
+     * reach a running broker. The services stop side by side: each commits only its own work and
+     * none waits for another, so the stop takes as long as the slowest of them, not their sum.
+     */
     @Override
     public void close() {
         long started = System.nanoTime();
-        for (int i = services.size() - 1; i >= 0; i--) {
-            try {
-                services.get(i).close();
-            } catch (RuntimeException e) {
-                LOG.warn("Error while stopping {}", services.get(i).name(), e);
-            }
-        }
+        stopTogether(services);
         services.clear();
         if (openSearch != null) {
             openSearch.close();
         }
         kafka.close();
         LOG.info("Kamerstroom stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    private static void stopTogether(List<Service> services) {
+        if (services.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        // Closing the executor waits until every service has stopped.
+        try (ExecutorService stopper = Executors.newFixedThreadPool(services.size(),
+                Thread.ofPlatform().name("stop-", 0).factory())) {
+            for (Service service : services) {
+                stopper.execute(() -> {
+                    try {
+                        service.close();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Error while stopping {}", service.name(), e);
+                    }
+                });
+            }
+        }
+        LOG.info("Services stopped ({}) in {} ms", String.join(", ", services.stream().map(Service::name).toList()),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
     public UpConfig config() {

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import nl.kamerstroom.common.config.Setting;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.index.IndexStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
                         + "are read from the environment too."})
 public final class UpCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Working folder for all state (env KAMERSTROOM_DATA, default ./kamerstroom-data).")
-    String data;
+    @Mixin
+    BrokerOptions broker;
 
     @Option(names = "--inbox", paramLabel = "DIR", description = "Folder to drop documents into (env KAMERSTROOM_INBOX, default <data>/inbox).")
     String inbox;
@@ -34,12 +34,6 @@ public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--http-port", paramLabel = "PORT", description = "Search API and web page (env KAMERSTROOM_HTTP_PORT, default 8080; 0 = free port).")
     String httpPort;
-
-    @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka client port (env KAMERSTROOM_KAFKA_PORT, default 9092; 0 = free port).")
-    String kafkaPort;
-
-    @Option(names = "--registry-port", paramLabel = "PORT", description = "Schema registry port (env KAMERSTROOM_REGISTRY_PORT, default 8081; 0 = free port).")
-    String registryPort;
 
     @Option(names = "--store", paramLabel = "STORE", description = "Search store: lucene or opensearch (env INDEX_STORE, default lucene); "
             + "opensearch without OPENSEARCH_URL starts a local OpenSearch node.")
@@ -65,21 +59,13 @@ public final class UpCommand implements Callable<Integer> {
     /** Options given on the command line, under the names of the environment variables they override. */
     private Map<String, String> overrides() {
         Map<String, String> overrides = new HashMap<>();
-        put(overrides, UpConfig.DATA, data);
-        put(overrides, UpConfig.INBOX, inbox);
-        put(overrides, UpConfig.DONE, done);
-        put(overrides, UpConfig.FAILED, failed);
-        put(overrides, UpConfig.HTTP_PORT, httpPort);
-        put(overrides, UpConfig.KAFKA_PORT, kafkaPort);
-        put(overrides, UpConfig.REGISTRY_PORT, registryPort);
-        put(overrides, IndexStore.SETTING, store);
+        broker.addTo(overrides);
+        BrokerOptions.put(overrides, UpConfig.INBOX, inbox);
+        BrokerOptions.put(overrides, UpConfig.DONE, done);
+        BrokerOptions.put(overrides, UpConfig.FAILED, failed);
+        BrokerOptions.put(overrides, UpConfig.HTTP_PORT, httpPort);
+        BrokerOptions.put(overrides, IndexStore.SETTING, store);
         return overrides;
-    }
-
-    private static void put(Map<String, String> overrides, Setting<?> setting, String value) {
-        if (value != null) {
-            overrides.put(setting.name(), value);
-        }
     }
 
     static void printReady(SingleMachineStack stack, PrintWriter out) {
