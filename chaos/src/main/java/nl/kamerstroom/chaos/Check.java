@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One line of the result table.
  *
- * @param reliesOn the fixes (area: what) this check needs beyond what it checks itself; a failure
- *                 before they are merged is expected, and the table names them
+ * @param reliesOn the mechanisms (area: what) this check proves beside its own subject, named in the
+ *                 table so that a failure points at them
  */
 record Check(String name, String expected, String actual, boolean passed, List<String> reliesOn) {
 

@@ -3,7 +3,7 @@ package nl.kamerstroom.chaos;
 import java.io.PrintStream;
 import java.util.List;
 
-/** The checks as one plain-text table, failures marked, with the fix a failing check waits for. */
+/** The checks as one plain-text table, failures marked, with the mechanisms each check proves. */
 final class CheckTable {
 
     private static final int ACTUAL_WIDTH = 70;

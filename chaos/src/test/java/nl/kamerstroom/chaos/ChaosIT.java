@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,12 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * separate processes. Every check of the table must pass.
  */
 class ChaosIT {
-
-    /**
-     * Fixes on other branches that some checks rely on (see {@link Check#reliesOn()}): until all of a
-     * check's fixes are merged it is reported but does not fail this test. Remove each once merged.
-     */
-    private static final Set<String> NOT_YET_MERGED = Set.of(Checks.LIFECYCLE_START, Checks.LIFECYCLE_STOP);
 
     @TempDir
     Path dir;
@@ -34,7 +27,7 @@ class ChaosIT {
 
         CheckTable.print(result.checks(), System.out);
         List<Check> failed = result.checks().stream()
-                .filter(check -> !check.passed() && check.reliesOn().stream().noneMatch(NOT_YET_MERGED::contains))
+                .filter(check -> !check.passed())
                 .toList();
         assertThat(failed).as("failed checks (seed %d, logs in %s)", result.seed(), dir.resolve("logs")).isEmpty();
         assertThat(result.faults()).hasSize(5);
