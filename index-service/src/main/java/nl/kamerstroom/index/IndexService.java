@@ -151,9 +151,7 @@ public final class IndexService implements Service {
     }
 
     private void startLuceneFeeder(SearchIndex index) {
-        StoreDeadLetters deadLetters = new StoreDeadLetters(deadLetterProducer(), topics.indexDeadLetters.name(),
-                config.kafka().instanceId(), registry);
-        started.add(deadLetters);
+        StoreDeadLetters deadLetters = storeDeadLetters();
         // The group is for dashboards only (see IndexFeeder.commit); per instance, because every
         // replica consumes every partition and shared group offsets would mix their positions.
         String group = config.storeGroupId() + "-" + config.kafka().instanceId();
@@ -179,7 +177,7 @@ public final class IndexService implements Service {
     private void startOpenSearchFeeder(DocumentsIndex index) {
         OpenSearchFeeder feeder = new OpenSearchFeeder(storeConsumer("opensearch-store", config.openSearch().groupId(),
                 topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer()),
-                topics.index.name(), index, registry);
+                topics.index.name(), index, storeDeadLetters(), registry);
         started.add(feeder);
         feeder.start();
         storeHealth = feeder::health;
@@ -235,9 +233,13 @@ public final class IndexService implements Service {
         registry.close();
     }
 
-    private KafkaProducer<byte[], byte[]> deadLetterProducer() {
-        return new KafkaProducer<>(KafkaClients.documentProducer(config.kafka(), "index-store-dlq"), new ByteArraySerializer(),
-                new ByteArraySerializer());
+    /** Where either store puts records of documents.index it cannot decode or index. */
+    private StoreDeadLetters storeDeadLetters() {
+        StoreDeadLetters deadLetters = new StoreDeadLetters(new KafkaProducer<>(KafkaClients.documentProducer(
+                config.kafka(), "index-store-dlq"), new ByteArraySerializer(), new ByteArraySerializer()),
+                topics.indexDeadLetters.name(), config.kafka().instanceId(), registry);
+        started.add(deadLetters);
+        return deadLetters;
     }
 
     private <K, V> KafkaConsumer<K, V> storeConsumer(String clientId, String group, Deserializer<K> keys,

@@ -136,9 +136,15 @@ class IndexServiceIT {
                 .singleElement().satisfies(letter -> assertThat(letter.value()).isEqualTo(bytes("not avro at all")));
     }
 
+    /**
+     * The dead letters this run's service wrote (INSTANCE_ID is the run): other pipelines of the
+     * module's tests on the same broker read the same topics and write their own.
+     */
     private List<ConsumerRecord<byte[], byte[]>> lettersFor(String topic, String run) {
         return stack.readAll(topic, TIMEOUT).stream()
                 .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).startsWith(run + "-"))
+                .filter(r -> r.headers().lastHeader(DeadLetter.HEADER_INSTANCE) != null
+                        && header(r, DeadLetter.HEADER_INSTANCE).equals(run))
                 .toList();
     }
 

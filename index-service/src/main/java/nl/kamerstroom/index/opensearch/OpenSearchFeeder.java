@@ -3,6 +3,8 @@ package nl.kamerstroom.index.opensearch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.common.http.Health;
 import nl.kamerstroom.index.store.CatchUpTarget;
+import nl.kamerstroom.index.store.StoreDeadLetters;
 import nl.kamerstroom.schema.IndexDocument;
+import nl.kamerstroom.serde.SchemaRegistryException;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -22,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.slf4j.Logger;
@@ -37,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>Back-pressure: while the cluster is down, slow or refusing writes (429), the feeder pauses
  * its partitions and retries the same records with growing pauses, polling only to stay in the
  * group. A record whose document does not fit the mapping stops the feeder with that record
- * named: nothing is skipped.
+ * named: nothing is skipped. A record that cannot be decoded (written by a foreign client) goes to
+ * documents.index.dlq as the Lucene store's do, and the feeder goes on past it; a registry that
+ * cannot answer is waited for.
  */
 public final class OpenSearchFeeder implements AutoCloseable {
 
@@ -45,8 +53,11 @@ public final class OpenSearchFeeder implements AutoCloseable {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(10);
+    /** OpenSearch's limit on the length of a document's {@code _id}. */
+    static final int MAX_ID_BYTES = 512;
 
     private final Consumer<String, IndexDocument> consumer;
+    private final StoreDeadLetters deadLetters;
     private final String topic;
     private final BulkWriter writer;
     private final DocumentsIndex index;
@@ -65,8 +76,9 @@ public final class OpenSearchFeeder implements AutoCloseable {
 
     /** @param consumer a consumer in the store's group, {@code read_committed}, auto-commit off, earliest */
     public OpenSearchFeeder(Consumer<String, IndexDocument> consumer, String topic, DocumentsIndex index,
-                            MeterRegistry registry) {
+                            StoreDeadLetters deadLetters, MeterRegistry registry) {
         this.consumer = consumer;
+        this.deadLetters = deadLetters;
         this.topic = topic;
         this.index = index;
         this.writer = new BulkWriter(index);
@@ -100,7 +112,12 @@ public final class OpenSearchFeeder implements AutoCloseable {
             state.set("CATCHING_UP");
             LOG.info("OpenSearch feeder joined the group on {}; catching up to {}", topic, catchUpTarget.view());
             while (running) {
-                take(consumer.poll(POLL_TIMEOUT));
+                try {
+                    take(consumer.poll(POLL_TIMEOUT));
+                } catch (RecordDeserializationException e) {
+                    passOver(e);
+                    continue;
+                }
                 if (!pending.isEmpty()) {
                     writeAll();
                 }
@@ -172,13 +189,64 @@ public final class OpenSearchFeeder implements AutoCloseable {
         take(consumer.poll(Duration.ZERO));
     }
 
+    /**
+     * The consumer stops at a record it cannot decode (the records before it were returned): a
+     * registry that cannot answer is waited for, the record read again; anything else goes to the
+     * dead-letter topic and the feeder seeks past it. Its position is committed with the next
+     * records', so a crash in between writes the dead letter again rather than losing it.
+     */
+    private void passOver(RecordDeserializationException e) throws InterruptedException {
+        TopicPartition partition = e.topicPartition();
+        if (SchemaRegistryException.isUnavailable(e)) {
+            LOG.warn("Cannot decode {}@{} now, retrying: {}", partition, e.offset(), e.getCause().getMessage());
+            Thread.sleep(FIRST_RETRY);
+            return;
+        }
+        DeadLetter letter = new DeadLetter(DeadLetter.DESERIALIZE, partition.topic(), partition.partition(),
+                e.offset(), null, null, bytes(e.keyBuffer()), bytes(e.valueBuffer()), e.headers(), e);
+        if (deadLetters.send(letter)) {
+            consumer.seek(partition, e.offset() + 1);
+        } else {
+            Thread.sleep(FIRST_RETRY);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+
     /** Records without a key have no document to write; the contract has none, so they are passed over. */
     private void take(ConsumerRecords<String, IndexDocument> records) {
-        for (ConsumerRecord<String, IndexDocument> record : records) {
-            if (record.key() != null) {
-                pending.add(record);
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, IndexDocument> record : records.records(partition)) {
+                if (record.key() == null) {
+                    continue;
+                }
+                if (record.key().getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES) {
+                    pending.add(record);
+                } else if (!deadLetterLongId(record)) {
+                    consumer.seek(partition, record.offset());
+                    break;
+                }
             }
         }
+    }
+
+    /**
+     * OpenSearch refuses a whole bulk request that holds an {@code _id} over 512 bytes, so such a
+     * record (the Lucene store dead-letters it too) goes to the dead-letter topic before the request.
+     * The value is not kept: the consumer decoded it, and it can never be indexed under that id.
+     */
+    private boolean deadLetterLongId(ConsumerRecord<String, IndexDocument> record) {
+        IllegalArgumentException tooLong = new IllegalArgumentException("Document id of " + record.key().length()
+                + " characters is longer than OpenSearch's " + MAX_ID_BYTES + "-byte limit for _id");
+        return deadLetters.send(new DeadLetter(DeadLetter.INDEX, record.topic(), record.partition(), record.offset(),
+                null, null, record.key().getBytes(StandardCharsets.UTF_8), null, record.headers(), tooLong));
     }
 
     /**

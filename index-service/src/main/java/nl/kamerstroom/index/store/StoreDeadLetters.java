@@ -36,7 +36,7 @@ public final class StoreDeadLetters implements AutoCloseable {
     }
 
     /** Stores the dead letter; false (logged) when the broker did not take it, so the record is retried. */
-    boolean send(DeadLetter letter) {
+    public boolean send(DeadLetter letter) {
         LOG.warn("Sending record {}-{}@{} to {}: {} failed: {}", letter.topic(), letter.partition(), letter.offset(),
                 topic, letter.stage(), letter.error().toString());
         try {

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,13 +14,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.index.Documents;
+import nl.kamerstroom.index.store.StoreDeadLetters;
 import nl.kamerstroom.schema.IndexDocument;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /** The feeder's contract with Kafka when OpenSearch cannot take writes: pause, retry the same records, commit only after. */
@@ -31,12 +40,49 @@ class OpenSearchFeederTest {
     /** Nothing listens on port 1: every request fails to connect, as when the cluster is down. */
     private static final String CLUSTER_DOWN = "http://127.0.0.1:1";
 
+    private final MockProducer<byte[], byte[]> deadLetterProducer =
+            new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    private final StoreDeadLetters deadLetters = new StoreDeadLetters(deadLetterProducer, "documents.index.dlq",
+            "replica-1", new SimpleMeterRegistry());
+
+    /** A record a foreign client wrote, which the consumer cannot decode: one dead letter, and the feeder goes on past it. */
+    @Test
+    void anUndecodableRecordBecomesADeadLetterAndIsPassedOver() throws Exception {
+        MockConsumer<String, IndexDocument> consumer = consumer();
+        try (OpenSearchConnection connection = OpenSearchConnection.open(CLUSTER_DOWN);
+             OpenSearchFeeder feeder = new OpenSearchFeeder(consumer, TOPIC, new DocumentsIndex(connection, "docs"),
+                     deadLetters, new SimpleMeterRegistry())) {
+            feeder.start();
+            await(() -> !consumer.subscription().isEmpty());
+            consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0, P1)));
+            await(() -> consumer.assignment().contains(P0));
+            consumer.setPollException(new RecordDeserializationException(RecordDeserializationException.DeserializationExceptionOrigin.VALUE,
+                    P0, 0, 0L, TimestampType.CREATE_TIME, ByteBuffer.wrap(bytes("poison")), ByteBuffer.wrap(bytes("not avro")),
+                    new RecordHeaders(), "not in the Confluent Avro wire format", new SerializationException("magic byte")));
+
+            await(() -> deadLetterProducer.history().size() == 1);
+            await(() -> consumer.position(P0) == 1);
+
+            var letter = deadLetterProducer.history().getFirst();
+            assertThat(letter.topic()).isEqualTo("documents.index.dlq");
+            assertThat(letter.key()).isEqualTo(bytes("poison"));
+            assertThat(letter.value()).isEqualTo(bytes("not avro"));
+            assertThat(new String(letter.headers().lastHeader(DeadLetter.HEADER_OFFSET).value(), StandardCharsets.UTF_8))
+                    .isEqualTo("0");
+            assertThat(feeder.health().status()).doesNotStartWith("FAILED");
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void pausesAndCommitsNothingWhileTheClusterIsDown() throws Exception {
         MockConsumer<String, IndexDocument> consumer = consumer();
         try (OpenSearchConnection connection = OpenSearchConnection.open(CLUSTER_DOWN);
              OpenSearchFeeder feeder = new OpenSearchFeeder(consumer, TOPIC, new DocumentsIndex(connection, "docs"),
-                     new SimpleMeterRegistry())) {
+                     deadLetters, new SimpleMeterRegistry())) {
             feeder.start();
             offerTwoDocuments(consumer);
 
@@ -72,7 +118,7 @@ class OpenSearchFeederTest {
         MockConsumer<String, IndexDocument> consumer = consumer();
         try (OpenSearchConnection connection = OpenSearchConnection.open("http://127.0.0.1:" + cluster.getAddress().getPort());
              OpenSearchFeeder feeder = new OpenSearchFeeder(consumer, TOPIC, new DocumentsIndex(connection, "docs"),
-                     new SimpleMeterRegistry())) {
+                     deadLetters, new SimpleMeterRegistry())) {
             feeder.start();
             offerTwoDocuments(consumer);
 

@@ -12,9 +12,11 @@ import java.util.Set;
 
 /**
  * Decides when a file is complete: its size and modification time have not changed for the
- * settle time. The first sighting only starts the clock, so a file copied in slow chunks is
- * taken once the writer has been quiet for the whole settle time, not at the first pause we
- * happen to observe. Used by the scanner thread only.
+ * settle time. The quiet time counts from the file's modification time (every write moves it),
+ * or from our first sighting if that is earlier: a file moved into the inbox after it was written
+ * has been quiet for long and is taken at once, a file being copied in is taken once the writer
+ * has been quiet for the whole settle time. A share whose clock runs behind ours makes files look
+ * older: give it a longer SETTLE_TIME. Used by the scanner thread only.
  */
 public final class SettledFiles {
 
@@ -35,8 +37,10 @@ public final class SettledFiles {
         Instant now = clock.instant();
         Observation previous = observations.get(file.path());
         if (previous == null || previous.size() != file.size() || !previous.modified().equals(file.modified())) {
-            observations.put(file.path(), new Observation(file.size(), file.modified(), now));
-            return settleTime.isZero();
+            Instant modified = file.modified().toInstant();
+            Instant quietSince = modified.isBefore(now) ? modified : now;
+            observations.put(file.path(), new Observation(file.size(), file.modified(), quietSince));
+            return !now.isBefore(quietSince.plus(settleTime));
         }
         return !now.isBefore(previous.since().plus(settleTime));
     }

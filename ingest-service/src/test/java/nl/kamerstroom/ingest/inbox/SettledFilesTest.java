@@ -28,6 +28,22 @@ class SettledFilesTest {
         assertThat(settled.isSettled(file)).isTrue();
     }
 
+    /** A file moved in (rename) keeps the time it was written: it has been quiet since, and needs no wait. */
+    @Test
+    void aFileLastWrittenLongerAgoThanTheSettleTimeIsTakenAtFirstSight() {
+        assertThat(settled.isSettled(file(100, START.minus(SETTLE)))).isTrue();
+        assertThat(settled.isSettled(file(100, START.minusMillis(300)))).as("written 300 ms ago").isFalse();
+        clock.advance(Duration.ofMillis(200));
+        assertThat(settled.isSettled(file(100, START.minusMillis(300)))).isTrue();
+    }
+
+    @Test
+    void aModificationTimeInTheFutureCountsFromFirstSight() {
+        assertThat(settled.isSettled(file(100, START.plusSeconds(60)))).isFalse();
+        clock.advance(SETTLE);
+        assertThat(settled.isSettled(file(100, START.plusSeconds(60)))).isTrue();
+    }
+
     @Test
     void growthRestartsTheClock() {
         assertThat(settled.isSettled(file(100, START))).isFalse();
