@@ -3,7 +3,6 @@ package nl.kamerstroom.enrich;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -102,8 +101,9 @@ public final class EnrichService implements Service {
     }
 
     private void startParts() throws IOException, InterruptedException {
-        // The HTTP port first: taken, it fails the start at once rather than after the broker round trips.
-        http = startHttp();
+        // The HTTP port first: taken, it fails the start at once (naming HTTP_PORT) rather than after
+        // the broker round trips.
+        http = HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
         Topics topics = Topics.create(config.kafka().serdeConfig());
         createTopics(topics);
         Map<String, Object> deadLetterProps = KafkaClients.documentProducer(config.kafka(), "enrich-dlq");
@@ -136,15 +136,6 @@ public final class EnrichService implements Service {
         LOG.info("enrich-service started: {} -> {}, {}, {} ({} stream threads, exactly-once, HTTP port {}, state {})",
                 topics.ingested, topics.enriched, topics.entityMentions, topics.entityCounts,
                 config.streamThreads(), http.port(), config.instanceStateDir());
-    }
-
-    private HttpServer startHttp() throws IOException {
-        try {
-            return HttpServer.builder(config.http()).health(this::health).metrics(registry).start();
-        } catch (BindException e) {
-            throw new IllegalStateException("HTTP port " + config.http().port() + " on " + config.http().bindAddress()
-                    + " is already in use (HTTP_PORT, HTTP_BIND)", e);
-        }
     }
 
     /** The first call to the broker: when it does not answer, this is where the start fails, with its address. */

@@ -30,8 +30,9 @@ class FailedStartIT {
             // The port is bound before the broker is asked anything, so no broker is needed.
             String line = failedStart(Map.of("HTTP_PORT", Integer.toString(taken.getLocalPort())));
 
-            assertThat(line).isEqualTo("kamerstroom: enrich could not start: HTTP port " + taken.getLocalPort()
-                    + " on 127.0.0.1 is already in use (HTTP_PORT, HTTP_BIND): Address already in use");
+            assertThat(line).isEqualTo("kamerstroom: enrich could not start: Cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort() + " (Address already in use); is another service on that port? Set HTTP_PORT "
+                    + "(or HTTP_BIND) to a free one");
         }
     }
 
