@@ -53,7 +53,7 @@ public final class ChaosMain implements Callable<Integer> {
     int instances;
 
     @Option(names = "--no-enriched-poison", negatable = false,
-            description = "Write no poison records to documents.enriched (they stop the index topology until index-service dead-letters them).")
+            description = "Write no poison records to documents.enriched.")
     boolean noEnrichedPoison;
 
     @Option(names = "--no-faults",
