@@ -67,7 +67,7 @@ final class QueryLatency {
     }
 
     private static SearchRequest filtered(String q, String ministry, BigDecimal minAmount) {
-        return new SearchRequest(q, null, ministry, null, null, null, null, null, minAmount,
+        return new SearchRequest(q, null, ministry, null, null, null, null, null, null, null, null, minAmount,
                 SearchRequest.DEFAULT_CURRENCY, 10, 0);
     }
 

@@ -18,12 +18,12 @@ import nl.kamerstroom.index.search.SearchStore;
 
 /**
  * The JSON API: {@code /api/search}, {@code /api/documents/{id}}, {@code /api/entities},
- * {@code /api/health}. Hits carry the entity lists in the extractor's JSON shape.
+ * {@code /api/motions/{kst-id}}, {@code /api/health}. Hits carry the entity lists in the extractor's JSON shape.
  */
 public final class SearchApi {
 
     static final List<String> HIT_FIELDS = List.of("id", "fileName", "title", "date", "documentType", "language",
-            "kamerstuk", "ministries", "countries", "motions", "amounts");
+            "kamerstuk", "chamber", "documentId", "ministries", "countries", "motions", "amounts");
     private static final String DOCUMENTS = "/api/documents/";
 
     private final SearchStore search;
@@ -31,15 +31,19 @@ public final class SearchApi {
     private final Timer searchTimer;
     private final Timer documentTimer;
     private final Timer entitiesTimer;
+    private final Timer motionTimer;
     private final EntityList entities;
+    private final MotionApi motions;
 
     public SearchApi(SearchStore search, Supplier<Health> health, MeterRegistry registry) {
         this.search = search;
         this.health = health;
         this.entities = new EntityList(search);
+        this.motions = new MotionApi(search);
         this.searchTimer = timer(registry, "search");
         this.documentTimer = timer(registry, "document");
         this.entitiesTimer = timer(registry, "entities");
+        this.motionTimer = timer(registry, "motion");
     }
 
     /** Adds the API routes to {@code server}. */
@@ -48,6 +52,7 @@ public final class SearchApi {
                 .route("/api/search", request -> searchTimer.recordCallable(() -> search(request)))
                 .route(DOCUMENTS, request -> documentTimer.recordCallable(() -> document(request)))
                 .route("/api/entities", request -> entitiesTimer.recordCallable(() -> entities.answer(request)))
+                .route(MotionApi.PATH, request -> motionTimer.recordCallable(() -> motions.answer(request)))
                 .probe("/api/health", request -> {
                     Health h = health.get();
                     return Response.json(h.up() ? 200 : 503, h);

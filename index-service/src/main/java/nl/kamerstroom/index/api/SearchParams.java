@@ -33,7 +33,8 @@ final class SearchParams {
         }
         String currency = request.param("currency");
         return new SearchRequest(request.param("q"), request.param("file"), request.param("ministry"),
-                request.param("country"), request.param("dossier"), request.param("type"), from, to,
+                request.param("country"), request.param("dossier"), request.param("type"), request.param("chamber"),
+                request.param("documentId"), request.param("motionStatus"), from, to,
                 amount(request, "minAmount"),
                 currency == null ? SearchRequest.DEFAULT_CURRENCY : currency.trim().toUpperCase(Locale.ROOT),
                 limit, offset);

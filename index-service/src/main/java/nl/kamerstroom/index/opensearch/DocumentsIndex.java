@@ -119,6 +119,9 @@ public final class DocumentsIndex {
                 .map(c -> new IndexFields.EntityName(c.getId(), c.getName()).label()).toList());
         putAll(source, IndexFields.MOTION, doc.getSummary().getMotionIds());
         putAll(source, IndexFields.DOSSIER, LuceneDocuments.dossiers(doc));
+        putIfSet(source, IndexFields.CHAMBER, doc.getChamber());
+        putIfSet(source, IndexFields.DOCUMENT_ID, doc.getDocumentId());
+        putAll(source, IndexFields.MOTION_STATUS, LuceneDocuments.motionStatuses(doc));
         Map<String, List<Long>> cents = new TreeMap<>();
         for (AmountMention amount : doc.getEntities().getAmounts()) {
             cents.computeIfAbsent(amount.getCurrency(), currency -> new ArrayList<>())

@@ -35,6 +35,9 @@ public final class OpenSearchSearch implements SearchStore {
 
     private static final int FACET_VALUES = 20;
     private static final int SNIPPET_CHARS = 200;
+    /** As the Lucene store lists documents: newest first, undated ones last. */
+    private static final List<Object> NEWEST_FIRST = List.of(
+            Map.of(IndexFields.DATE, Map.of("order", "desc", "missing", "_last")), "_doc");
 
     private final DocumentsIndex index;
     private final QueryFactory validator = new QueryFactory(IndexFields.analyzer());
@@ -58,7 +61,7 @@ public final class OpenSearchSearch implements SearchStore {
         body.put("track_total_hits", true);
         body.put("query", Map.of("bool", Map.of("must", List.of(userQuery(request.q())), "filter", filters(request))));
         if (browsing) {
-            body.put("sort", List.of(Map.of(IndexFields.DATE, Map.of("order", "desc", "missing", "_last")), "_doc"));
+            body.put("sort", NEWEST_FIRST);
         }
         body.put("_source", List.of(DocumentsIndex.VIEW));
         body.put("timeout", timeLimit.toMillis() + "ms");
@@ -113,6 +116,18 @@ public final class OpenSearchSearch implements SearchStore {
         return names;
     }
 
+    @Override
+    public Mentioning mentioning(String field, String value, int max) throws IOException {
+        JsonNode answer = search(Map.of("size", max, "track_total_hits", true,
+                "query", Map.of("term", Map.of(field, value)), "sort", NEWEST_FIRST,
+                "_source", List.of(DocumentsIndex.VIEW)));
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (JsonNode hit : answer.path("hits").path("hits")) {
+            views.add(view(hit.path("_source")));
+        }
+        return new Mentioning(answer.path("hits").path("total").path("value").asLong(), views);
+    }
+
     private JsonNode search(Map<String, Object> body) throws IOException {
         try {
             return index.connection().request("POST", "/" + index.name() + "/_search", body);
@@ -139,6 +154,9 @@ public final class OpenSearchSearch implements SearchStore {
         term(filters, IndexFields.COUNTRY, request.country());
         term(filters, IndexFields.DOSSIER, request.dossier());
         term(filters, IndexFields.TYPE, request.type());
+        term(filters, IndexFields.CHAMBER, request.chamber());
+        term(filters, IndexFields.DOCUMENT_ID, request.documentId());
+        term(filters, IndexFields.MOTION_STATUS, request.motionStatus());
         if (request.from() != null || request.to() != null) {
             Map<String, Object> range = new LinkedHashMap<>();
             if (request.from() != null) {

@@ -50,7 +50,7 @@ public final class DocumentSearch implements SearchStore {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentSearch.class);
     /** Facets in every answer: the filters a user can click. */
     public static final List<String> FACETS = List.of(IndexFields.MINISTRY, IndexFields.COUNTRY, IndexFields.TYPE,
-            IndexFields.YEAR);
+            IndexFields.YEAR, IndexFields.CHAMBER, IndexFields.MOTION_STATUS);
     private static final int FACET_VALUES = 20;
     private static final int SNIPPET_CHARS = 200;
     /**
@@ -144,6 +144,20 @@ public final class DocumentSearch implements SearchStore {
             names.putIfAbsent(name.id(), name.name());
         }
         return names;
+    }
+
+    @Override
+    public Mentioning mentioning(String field, String value, int max) throws IOException {
+        Query query = new TermQuery(new Term(field, value));
+        return index.withSearcher(searcher -> {
+            TopDocs found = searcher.search(query, Math.max(1, max), NEWEST_FIRST);
+            var storedFields = searcher.storedFields();
+            List<Map<String, Object>> views = new ArrayList<>(found.scoreDocs.length);
+            for (ScoreDoc match : found.scoreDocs) {
+                views.add(source(storedFields.document(match.doc, SOURCE_ONLY)));
+            }
+            return new Mentioning(searcher.count(query), views);
+        });
     }
 
     /**

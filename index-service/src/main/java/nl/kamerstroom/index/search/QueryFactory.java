@@ -48,6 +48,9 @@ public final class QueryFactory {
         filter(query, IndexFields.COUNTRY, request.country());
         filter(query, IndexFields.DOSSIER, request.dossier());
         filter(query, IndexFields.TYPE, request.type());
+        filter(query, IndexFields.CHAMBER, request.chamber());
+        filter(query, IndexFields.DOCUMENT_ID, request.documentId());
+        filter(query, IndexFields.MOTION_STATUS, request.motionStatus());
         if (request.from() != null || request.to() != null) {
             int from = request.from() == null ? Integer.MIN_VALUE : (int) request.from().toEpochDay();
             int to = request.to() == null ? Integer.MAX_VALUE : (int) request.to().toEpochDay();

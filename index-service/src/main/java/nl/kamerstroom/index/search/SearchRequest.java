@@ -7,9 +7,13 @@ import java.time.LocalDate;
  * One search: a user query (blank matches everything) narrowed by exact filters (null means no
  * filter), and the page of hits wanted.
  *
- * @param minAmount the document mentions at least one amount of {@code currency} this large
+ * @param chamber      the chamber the document states (Tweede Kamer, Eerste Kamer)
+ * @param documentId   the document's own public id (kst-36180-12, h-tk-20232024-50-12)
+ * @param motionStatus the document states this status for one of the motions it mentions
+ * @param minAmount    the document mentions at least one amount of {@code currency} this large
  */
 public record SearchRequest(String q, String file, String ministry, String country, String dossier, String type,
+                            String chamber, String documentId, String motionStatus,
                             LocalDate from, LocalDate to, BigDecimal minAmount, String currency,
                             int limit, int offset) {
 
@@ -21,6 +25,7 @@ public record SearchRequest(String q, String file, String ministry, String count
     }
 
     public static SearchRequest query(String q) {
-        return new SearchRequest(q, null, null, null, null, null, null, null, null, DEFAULT_CURRENCY, 10, 0);
+        return new SearchRequest(q, null, null, null, null, null, null, null, null, null, null, null, DEFAULT_CURRENCY,
+                10, 0);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.kamerstroom.index.store.IndexFields;
 
 /**
  * What the search API asks of a store: searches, look-ups and counts over the indexed documents.
@@ -27,4 +28,19 @@ public interface SearchStore {
      * from the store's aggregations rather than from stored documents.
      */
     Map<String, String> names(String field) throws IOException;
+
+    /**
+     * The JSON views (without text) of the documents whose keyword {@code field} holds {@code value},
+     * at most {@code max} of them, newest first; and how many documents hold it.
+     */
+    Mentioning mentioning(String field, String value, int max) throws IOException;
+
+    /** What became of motion {@code id} (kst-…) by the documents that mention it; none mention it when {@code documents() == 0}. */
+    default MotionHistory motion(String id) throws IOException {
+        return MotionHistory.of(id, mentioning(IndexFields.MOTION, id, MotionHistory.MAX_DOCUMENTS));
+    }
+
+    /** @param total every document that matched, also those beyond {@code views} */
+    record Mentioning(long total, List<Map<String, Object>> views) {
+    }
 }

@@ -47,6 +47,8 @@ public final class DocumentJson {
         json.put("author", doc.getAuthor());
         json.put("sender", doc.getSender());
         json.put("kamerstuk", doc.getKamerstuk());
+        json.put("chamber", doc.getChamber());
+        json.put("documentId", doc.getDocumentId());
         json.put("textLength", doc.getText().length());
         json.put("textTruncated", doc.getTextTruncated());
         json.put("ocrUsed", doc.getOcrUsed());
@@ -93,6 +95,13 @@ public final class DocumentJson {
         putIfSet(json, "sessionYear", m.getSessionYear());
         putIfSet(json, "chamber", m.getChamber());
         putIfSet(json, "documentId", m.getDocumentId());
+        putIfSet(json, "status", m.getStatus());
+        if (!m.getVotesFor().isEmpty()) {
+            json.put("votesFor", m.getVotesFor());
+        }
+        if (!m.getVotesAgainst().isEmpty()) {
+            json.put("votesAgainst", m.getVotesAgainst());
+        }
         return span(json, m.getText(), m.getStart(), m.getEnd());
     }
 

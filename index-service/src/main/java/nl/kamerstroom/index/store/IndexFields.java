@@ -28,6 +28,12 @@ public final class IndexFields {
     public static final String COUNTRY = "country";
     public static final String MOTION = "motion";
     public static final String DOSSIER = "dossier";
+    /** Tweede Kamer or Eerste Kamer, as the document's text states. */
+    public static final String CHAMBER = "chamber";
+    /** The document's own public id (kst-…, h-tk-…, ah-tk-…), as its text states. */
+    public static final String DOCUMENT_ID = "documentId";
+    /** Every status the document states for a motion it mentions (aangenomen, aangehouden, …). */
+    public static final String MOTION_STATUS = "motionStatus";
     /** The document's JSON view without its text, returned by the API as stored. */
     public static final String SOURCE = "source";
     private static final String AMOUNT_PREFIX = "amount.";
@@ -37,7 +43,7 @@ public final class IndexFields {
 
     /** Exact-match fields: a user may also write {@code ministry:BZ} in a query. */
     public static final Set<String> KEYWORDS = Set.of(ID, FILE_NAME, YEAR, TYPE, LANGUAGE, MINISTRY, COUNTRY,
-            MOTION, DOSSIER);
+            MOTION, DOSSIER, CHAMBER, DOCUMENT_ID, MOTION_STATUS);
 
     private IndexFields() {
     }

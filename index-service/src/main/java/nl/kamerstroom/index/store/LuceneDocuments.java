@@ -11,6 +11,7 @@ import nl.kamerstroom.common.http.Response;
 import nl.kamerstroom.schema.AmountMention;
 import nl.kamerstroom.schema.EntitySummary;
 import nl.kamerstroom.schema.IndexDocument;
+import nl.kamerstroom.schema.MotionMention;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -76,6 +77,9 @@ public final class LuceneDocuments {
         keywords(lucene, id, IndexFields.COUNTRY, summary.getCountryIds());
         keywords(lucene, id, IndexFields.MOTION, summary.getMotionIds());
         keywords(lucene, id, IndexFields.DOSSIER, dossiers(doc));
+        keyword(lucene, id, IndexFields.CHAMBER, doc.getChamber());
+        keyword(lucene, id, IndexFields.DOCUMENT_ID, doc.getDocumentId());
+        keywords(lucene, id, IndexFields.MOTION_STATUS, motionStatuses(doc));
         Set<IndexFields.EntityName> ministries = new LinkedHashSet<>();
         doc.getEntities().getMinistries().forEach(m -> ministries.add(new IndexFields.EntityName(m.getId(), m.getName())));
         names(lucene, id, IndexFields.MINISTRY, ministries);
@@ -116,6 +120,17 @@ public final class LuceneDocuments {
             }
         }
         return dossiers;
+    }
+
+    /** The distinct statuses the document states for the motions it mentions, in order of first mention. */
+    public static Set<String> motionStatuses(IndexDocument doc) {
+        Set<String> statuses = new LinkedHashSet<>();
+        for (MotionMention motion : doc.getEntities().getMotions()) {
+            if (motion.getStatus() != null && !motion.getStatus().isBlank()) {
+                statuses.add(motion.getStatus());
+            }
+        }
+        return statuses;
     }
 
     private static byte[] source(IndexDocument doc) {

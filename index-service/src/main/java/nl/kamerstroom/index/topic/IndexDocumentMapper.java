@@ -10,8 +10,12 @@ import nl.kamerstroom.schema.IngestedDocument;
 
 /**
  * Flattens an enriched document into the record a search store wants. Where the file and its
- * text disagree, the rules are: the title from the file's own metadata, else from the text; the
- * date the text carries (the letter's date), else the day the file was created.
+ * text disagree, the text wins: what a document states about itself is what a reader sees on its
+ * first page, while a file's metadata often holds a template's or a section's title ("4.2
+ * Oekraïne", "36.307") and the day the file was converted. So the title is the one the text
+ * states, else the file's own title, else the file name; the date the text states (letter date,
+ * meeting date), else the day the file was created. Chamber and public document id come from the
+ * text only.
  */
 public final class IndexDocumentMapper {
 
@@ -35,7 +39,7 @@ public final class IndexDocumentMapper {
                 .setId(doc.getId())
                 .setFileName(doc.getFileName())
                 .setRelativePath(doc.getRelativePath())
-                .setTitle(firstNonBlank(doc.getTitle(), fromText.getTitle()))
+                .setTitle(firstNonBlank(fromText.getTitle(), doc.getTitle(), doc.getFileName()))
                 .setDate(date(doc, fromText))
                 .setDocumentType(fromText.getDocumentType())
                 .setLanguage(doc.getLanguage())
@@ -53,6 +57,8 @@ public final class IndexDocumentMapper {
                 .setIngestedAt(doc.getIngestedAt())
                 .setIndexedAt(clock.instant())
                 .setExtractorVersion(enriched.getExtractorVersion())
+                .setChamber(fromText.getChamber())
+                .setDocumentId(fromText.getDocumentId())
                 .build();
     }
 
@@ -63,7 +69,12 @@ public final class IndexDocumentMapper {
         return doc.getCreated() == null ? null : LocalDate.ofInstant(doc.getCreated(), DOCUMENT_ZONE);
     }
 
-    private static String firstNonBlank(String first, String second) {
-        return first != null && !first.isBlank() ? first : second;
+    private static String firstNonBlank(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate.strip();
+            }
+        }
+        return null;
     }
 }

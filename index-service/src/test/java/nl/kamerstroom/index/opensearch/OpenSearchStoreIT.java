@@ -128,10 +128,10 @@ class OpenSearchStoreIT {
             for (SearchRequest request : List.of(SearchRequest.all(), SearchRequest.query("begroting"),
                     SearchRequest.query("Oekraïne"), SearchRequest.query("title:steun"), SearchRequest.query("wederopbouw"),
                     SearchRequest.query("ministry:BZ"), SearchRequest.query("begrot*"),
-                    new SearchRequest(null, null, "BZ", null, null, null, null, null, null, "EUR", 10, 0),
-                    new SearchRequest(null, null, null, null, null, null, LocalDate.of(2022, 1, 1),
+                    new SearchRequest(null, null, "BZ", null, null, null, null, null, null, null, null, null, "EUR", 10, 0),
+                    new SearchRequest(null, null, null, null, null, null, null, null, null, LocalDate.of(2022, 1, 1),
                             LocalDate.of(2023, 12, 31), null, "EUR", 10, 0),
-                    new SearchRequest(null, null, null, null, null, null, null, null, new BigDecimal("1000"),
+                    new SearchRequest(null, null, null, null, null, null, null, null, null, null, null, new BigDecimal("1000"),
                             "EUR", 10, 0))) {
                 SearchResult expected = luceneSearch.search(request);
                 SearchResult actual = openSearch.search(request);

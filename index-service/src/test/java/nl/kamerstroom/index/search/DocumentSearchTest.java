@@ -188,6 +188,9 @@ class DocumentSearchTest {
         private String country;
         private String dossier;
         private String type;
+        private String chamber;
+        private String documentId;
+        private String motionStatus;
         private LocalDate from;
         private LocalDate to;
         private BigDecimal minAmount;
@@ -200,6 +203,9 @@ class DocumentSearchTest {
         RequestBuilder country(String v) { country = v; return this; }
         RequestBuilder dossier(String v) { dossier = v; return this; }
         RequestBuilder type(String v) { type = v; return this; }
+        RequestBuilder chamber(String v) { chamber = v; return this; }
+        RequestBuilder documentId(String v) { documentId = v; return this; }
+        RequestBuilder motionStatus(String v) { motionStatus = v; return this; }
         RequestBuilder from(LocalDate v) { from = v; return this; }
         RequestBuilder to(LocalDate v) { to = v; return this; }
         RequestBuilder minAmount(BigDecimal v) { minAmount = v; return this; }
@@ -208,7 +214,8 @@ class DocumentSearchTest {
         RequestBuilder offset(int v) { offset = v; return this; }
 
         SearchRequest build() {
-            return new SearchRequest(q, file, ministry, country, dossier, type, from, to, minAmount, currency,
+            return new SearchRequest(q, file, ministry, country, dossier, type, chamber, documentId, motionStatus, from, to,
+                    minAmount, currency,
                     limit, offset);
         }
     }

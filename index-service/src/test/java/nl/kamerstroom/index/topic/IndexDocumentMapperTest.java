@@ -34,22 +34,39 @@ class IndexDocumentMapperTest {
     }
 
     @Test
-    void titleFromTheFileMetadataElseFromTheText() {
-        EnrichedDocument withoutFileTitle = Documents.ukraineLetter("abc");
-        assertThat(Documents.index(withoutFileTitle).getTitle()).isEqualTo("Steun aan Oekraïne");
-
+    void titleTheTextStatesElseTheFileMetadataTitleElseTheFileName() {
         EnrichedDocument withFileTitle = Documents.ukraineLetter("abc");
-        withFileTitle.getDocument().setTitle("Kamerbrief over Oekraïne");
-        assertThat(Documents.index(withFileTitle).getTitle()).isEqualTo("Kamerbrief over Oekraïne");
+        withFileTitle.getDocument().setTitle("4.2 Oekraïne");
+        assertThat(Documents.index(withFileTitle).getTitle()).isEqualTo("Steun aan Oekraïne");
 
-        EnrichedDocument blankFileTitle = Documents.ukraineLetter("abc");
-        blankFileTitle.getDocument().setTitle("  ");
-        assertThat(Documents.index(blankFileTitle).getTitle()).isEqualTo("Steun aan Oekraïne");
+        EnrichedDocument noTextTitle = Documents.ukraineLetter("abc");
+        noTextTitle.getDocument().setTitle("Kamerbrief over Oekraïne");
+        noTextTitle.getTextMetadata().setTitle(" ");
+        assertThat(Documents.index(noTextTitle).getTitle()).isEqualTo("Kamerbrief over Oekraïne");
+
+        noTextTitle.getDocument().setTitle("");
+        assertThat(Documents.index(noTextTitle).getTitle()).isEqualTo("kamerbrief-oekraine.pdf");
+    }
+
+    @Test
+    void chamberAndPublicIdComeFromTheText() {
+        EnrichedDocument votes = Documents.ukraineLetter("abc");
+        votes.getTextMetadata().setChamber("Tweede Kamer");
+        votes.getTextMetadata().setDocumentId("h-tk-20232024-50-12");
+
+        IndexDocument doc = Documents.index(votes);
+
+        assertThat(doc.getChamber()).isEqualTo("Tweede Kamer");
+        assertThat(doc.getDocumentId()).isEqualTo("h-tk-20232024-50-12");
+        assertThat(Documents.index(Documents.plain("p", "p.txt", "tekst")).getDocumentId()).isNull();
     }
 
     @Test
     void dateFromTheTextElseTheDutchDayTheFileWasCreated() {
-        assertThat(Documents.index(Documents.ukraineLetter("abc")).getDate()).isEqualTo(LocalDate.of(2024, 3, 1));
+        // the file was made on 1 March 2024 (see Documents.ingested); the text states 2018
+        EnrichedDocument debate = Documents.ukraineLetter("abc");
+        debate.getTextMetadata().setDate(LocalDate.of(2018, 6, 14));
+        assertThat(Documents.index(debate).getDate()).isEqualTo(LocalDate.of(2018, 6, 14));
 
         // created 2024-03-01T23:30Z is already 2 March in Amsterdam
         EnrichedDocument undated = Documents.plain("p", "p.txt", "tekst");
