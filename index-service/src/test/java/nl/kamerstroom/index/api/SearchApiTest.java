@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import nl.kamerstroom.common.config.HttpConfig;
 import nl.kamerstroom.common.http.Health;
@@ -42,6 +44,11 @@ class SearchApiTest {
         index = SearchIndex.open(dir);
         index.upsert("letter", Documents.index(Documents.ukraineLetter("letter")));
         index.upsert("memo", Documents.index(Documents.plain("memo", "memo.txt", "Een memo over Duitsland.")));
+        // motion kst-36180-12: postponed in February, adopted in March (stored in the other order)
+        index.upsert("votes", Documents.index(Documents.motionRecord("votes", LocalDate.of(2024, 3, 12), "aangenomen",
+                List.of("SP", "GroenLinks"), List.of("PVV"))));
+        index.upsert("regeling", Documents.index(Documents.motionRecord("regeling", LocalDate.of(2024, 2, 1),
+                "aangehouden", List.of(), List.of())));
         index.refresh();
         SearchApi api = new SearchApi(new DocumentSearch(index), () -> Health.up("RUNNING", Map.of()),
                 new SimpleMeterRegistry());
@@ -83,7 +90,7 @@ class SearchApiTest {
     @Test
     void anEmptyQueryMatchesEverything() throws Exception {
         JsonNode body = Response.JSON.readTree(get("/api/search?q=").body());
-        assertThat(body.get("total").asLong()).isEqualTo(2);
+        assertThat(body.get("total").asLong()).isEqualTo(4);
     }
 
     @Test
@@ -103,11 +110,74 @@ class SearchApiTest {
         assertThat(body.get("entities").get(0).get("documents").asLong()).isEqualTo(1);
 
         JsonNode motions = Response.JSON.readTree(get("/api/entities?type=motion").body());
-        assertThat(motions.get("entities").get(0).get("id").asText()).isEqualTo("kst-36045-53");
+        assertThat(motions.get("entities").get(0).get("id").asText()).isEqualTo(Documents.MOTION);
+        assertThat(motions.get("entities").get(0).get("documents").asLong()).isEqualTo(2);
+        assertThat(motions.get("entities").get(1).get("id").asText()).isEqualTo("kst-36045-53");
+    }
+
+    @Test
+    void aMotionAnswersEveryDocumentWithItsStatusAndTheLastKnownStatus() throws Exception {
+        HttpResponse<String> response = get("/api/motions/" + Documents.MOTION);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = Response.JSON.readTree(response.body());
+        assertThat(body.get("id").asText()).isEqualTo(Documents.MOTION);
+        assertThat(body.get("documents").asLong()).isEqualTo(2);
+        assertThat(body.get("submitters").get(0).asText()).isEqualTo("Kuzu");
+        JsonNode last = body.get("lastStatus");
+        assertThat(last.get("status").asText()).isEqualTo("aangenomen");
+        assertThat(last.get("document").asText()).isEqualTo("votes");
+        assertThat(last.get("date").asText()).isEqualTo("2024-03-12");
+        assertThat(last.get("votesFor").valueStream().map(JsonNode::asText)).containsExactly("SP", "GroenLinks");
+        assertThat(last.get("votesAgainst").valueStream().map(JsonNode::asText)).containsExactly("PVV");
+        JsonNode history = body.get("history");
+        assertThat(history.valueStream().map(d -> d.get("id").asText())).containsExactly("regeling", "votes");
+        JsonNode postponed = history.get(0);
+        assertThat(postponed.get("status").asText()).isEqualTo("aangehouden");
+        assertThat(postponed.get("title").asText()).isEqualTo("Stemmingen regeling");
+        assertThat(postponed.get("documentType").asText()).isEqualTo("Handelingen");
+        assertThat(postponed.get("documentId").asText()).isEqualTo("h-tk-2024-regeling");
+        assertThat(postponed.get("votesFor")).isEmpty();
+    }
+
+    @Test
+    void anUnknownMotionIsA404ThatSaysWhereToLook() throws Exception {
+        HttpResponse<String> response = get("/api/motions/kst-36180-99");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        JsonNode body = Response.JSON.readTree(response.body());
+        assertThat(body.get("error").asText()).isEqualTo("No document mentions motion kst-36180-99");
+        assertThat(body.get("hint").asText()).contains("/api/entities?type=motion");
+    }
+
+    @Test
+    void searchFiltersAndCountsByMotionStatusChamberAndPublicId() throws Exception {
+        JsonNode adopted = Response.JSON.readTree(get("/api/search?motionStatus=aangenomen").body());
+        assertThat(adopted.get("total").asLong()).isEqualTo(1);
+        JsonNode hit = adopted.get("hits").get(0);
+        assertThat(hit.get("id").asText()).isEqualTo("votes");
+        assertThat(hit.get("chamber").asText()).isEqualTo("Tweede Kamer");
+        assertThat(hit.get("documentId").asText()).isEqualTo("h-tk-2024-votes");
+        assertThat(hit.get("motions").get(0).get("status").asText()).isEqualTo("aangenomen");
+        assertThat(hit.get("motions").get(0).get("votesFor").get(1).asText()).isEqualTo("GroenLinks");
+
+        JsonNode all = Response.JSON.readTree(get("/api/search").body());
+        assertThat(all.get("facets").get("motionStatus").valueStream().map(v -> v.get("value").asText()))
+                .containsExactlyInAnyOrder("aangenomen", "aangehouden");
+        assertThat(all.get("facets").get("chamber").get(0).get("count").asLong()).isEqualTo(2);
+        assertThat(Response.JSON.readTree(get("/api/search?chamber=" + encode("Tweede Kamer")).body())
+                .get("total").asLong()).isEqualTo(2);
+        assertThat(Response.JSON.readTree(get("/api/search?documentId=h-tk-2024-regeling").body())
+                .get("hits").get(0).get("id").asText()).isEqualTo("regeling");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "/api/motions/",
+        "/api/motions/36180-12",                 // no kst- prefix
+        "/api/motions/kst-36180",                // no number
+        "/api/motions/Kuzu",
+        "/api/motions/kst-36180-12/extra",
         "/api/search?q=%28oekra%C3%AFne",       // unbalanced parenthesis
         "/api/search?q=*raine",                 // leading wildcard
         "/api/search?limit=-1",

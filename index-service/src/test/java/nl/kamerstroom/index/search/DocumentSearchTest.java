@@ -2,6 +2,7 @@ package nl.kamerstroom.index.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -170,6 +171,54 @@ class DocumentSearchTest {
         assertThat(search.names("ministry")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "BZ", "Ministerie van Buitenlandse Zaken", "FIN", "Ministerie FIN", "DEF", "Ministerie DEF"));
         assertThat(search.names("country")).containsEntry("UA", "Oekraïne").containsEntry("DE", "Land DE");
+    }
+
+    @Test
+    void motionStatusChamberAndPublicIdAreFiltersAndMotionStatusAndChamberFacets() throws IOException {
+        indexMotionRecords();
+
+        assertThat(ids(search.search(with(r -> r.motionStatus("aangenomen"))))).containsExactly("votes");
+        assertThat(ids(search.search(with(r -> r.motionStatus("aangehouden"))))).containsExactly("regeling");
+        assertThat(ids(search.search(with(r -> r.chamber("Tweede Kamer")))))
+                .containsExactlyInAnyOrder("regeling", "votes", "debate");
+        assertThat(ids(search.search(with(r -> r.documentId("h-tk-2024-votes"))))).containsExactly("votes");
+        assertThat(ids(search.search(SearchRequest.query("documentId:h-tk-2024-votes")))).containsExactly("votes");
+        SearchResult all = search.search(SearchRequest.all());
+        assertThat(all.facets().get("motionStatus")).containsExactlyInAnyOrder(
+                new SearchResult.FacetValue("aangenomen", 1), new SearchResult.FacetValue("aangehouden", 1));
+        assertThat(all.facets().get("chamber")).containsExactly(new SearchResult.FacetValue("Tweede Kamer", 3));
+    }
+
+    @Test
+    void aMotionsHistoryListsEveryDocumentOldestFirstAndTheLatestStatedStatusWins() throws IOException {
+        indexMotionRecords();
+
+        MotionHistory history = search.motion(Documents.MOTION);
+
+        assertThat(history.documents()).isEqualTo(3);
+        assertThat(history.submitters()).containsExactly("Kuzu");
+        assertThat(history.history()).extracting(MotionHistory.Entry::id, MotionHistory.Entry::date,
+                        MotionHistory.Entry::status)
+                .containsExactly(tuple("regeling", "2024-02-01", "aangehouden"),
+                        tuple("votes", "2024-03-12", "aangenomen"),
+                        tuple("debate", "2024-03-20", null));
+        assertThat(history.last().id()).isEqualTo("votes");
+        assertThat(history.last().status()).isEqualTo("aangenomen");
+        assertThat(history.last().votesFor()).containsExactly("SP", "GroenLinks", "PvdA");
+        assertThat(history.last().documentId()).isEqualTo("h-tk-2024-votes");
+        assertThat(history.last().title()).isEqualTo("Stemmingen votes");
+        assertThat(search.motion("kst-99999-1").documents()).isZero();
+    }
+
+    /** Postponed in February, adopted in March, mentioned without a status after that. */
+    private void indexMotionRecords() throws IOException {
+        index.upsert("regeling", Documents.index(Documents.motionRecord("regeling", LocalDate.of(2024, 2, 1),
+                "aangehouden", List.of(), List.of())));
+        index.upsert("votes", Documents.index(Documents.motionRecord("votes", LocalDate.of(2024, 3, 12),
+                "aangenomen", List.of("SP", "GroenLinks", "PvdA"), List.of())));
+        index.upsert("debate", Documents.index(Documents.motionRecord("debate", LocalDate.of(2024, 3, 20), null,
+                List.of(), List.of())));
+        index.refresh();
     }
 
     private static List<String> ids(SearchResult result) {
