@@ -83,28 +83,32 @@ public final class Documents {
                 .build();
     }
 
-    /** The motion {@link #motionRecord} mentions: Kuzu's on Kamerstuk 36180. */
+    /** A motion for {@link #motionRecord}: Kuzu's on Kamerstuk 36180. */
     public static final String MOTION = "kst-36180-12";
 
     /**
-     * A Handelingen record dated {@code date} that states {@code status} for motion {@link #MOTION}
-     * (null: it only mentions it), the parties for and against as a vote record names them.
+     * A Handelingen record dated {@code date} that states {@code status} for motion {@code motion}
+     * (kst-{dossier}-{number}; a null status: it only mentions it), the parties for and against as a
+     * vote record names them.
      */
-    public static EnrichedDocument motionRecord(String id, LocalDate date, String status, List<String> votesFor,
-                                                List<String> votesAgainst) {
-        String text = "De motie-Kuzu (36180, nr. 12) over de stikstofaanpak"
+    public static EnrichedDocument motionRecord(String id, String motion, LocalDate date, String status,
+                                                List<String> votesFor, List<String> votesAgainst) {
+        String dossier = motion.substring("kst-".length(), motion.lastIndexOf('-'));
+        String number = motion.substring(motion.lastIndexOf('-') + 1);
+        String cited = "motie-Kuzu (" + dossier + ", nr. " + number + ")";
+        String text = "De " + cited + " over de stikstofaanpak"
                 + (status == null ? " komt later aan de orde." : " is " + status + ".");
-        MotionMention mention = MotionMention.newBuilder().setSubmitters(List.of("Kuzu")).setDossier("36180")
-                .setNumber("12").setDocumentId(MOTION).setChamber("II").setText("motie-Kuzu (36180, nr. 12)")
-                .setStart(3).setEnd(29).setStatus(status).setVotesFor(votesFor).setVotesAgainst(votesAgainst)
-                .build();
+        MotionMention mention = MotionMention.newBuilder().setSubmitters(List.of("Kuzu")).setDossier(dossier)
+                .setNumber(number).setDocumentId(motion).setChamber("II").setText(cited)
+                .setStart(3).setEnd(3 + cited.length()).setStatus(status).setVotesFor(votesFor)
+                .setVotesAgainst(votesAgainst).build();
         return EnrichedDocument.newBuilder()
                 .setDocument(ingested(id, id + ".pdf", "Microsoft Word - " + id + ".docx", text))
                 .setTextMetadata(DocumentMetadata.newBuilder().setTitle("Stemmingen " + id).setDate(date)
                         .setDocumentType("Handelingen").setChamber("Tweede Kamer")
                         .setDocumentId("h-tk-" + date.getYear() + "-" + id).build())
                 .setEntities(Entities.newBuilder().setMotions(List.of(mention)).build())
-                .setSummary(EntitySummary.newBuilder().setMotionIds(List.of(MOTION)).setDossiers(List.of("36180"))
+                .setSummary(EntitySummary.newBuilder().setMotionIds(List.of(motion)).setDossiers(List.of(dossier))
                         .build())
                 .setEnrichedAt(Instant.parse("2024-03-02T08:00:01Z"))
                 .build();

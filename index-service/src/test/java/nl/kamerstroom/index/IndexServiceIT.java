@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -80,6 +81,50 @@ class IndexServiceIT {
             sendTombstone(run + "-memo");
             awaitSearch(service, "file=" + run + "-memo.txt", body -> body.get("total").asLong() == 0);
             assertThat(get(service, "/api/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A motion postponed in a Regeling van werkzaamheden, adopted in a later vote record and then
+     * mentioned without a status, sent out of date order: its history lists all three oldest first
+     * and the vote is its last known status; the vote record is found by its motion status, chamber
+     * and Handelingen id. The motion id is this run's own (other tests' documents share the topics).
+     */
+    @Test
+    void aMotionAdoptedAfterBeingPostponedHasTheVoteAsItsLastKnownStatus(@TempDir Path dir) throws Exception {
+        String run = KafkaStack.uniqueName("motion");
+        String motion = "kst-36180-" + Math.floorMod(run.hashCode(), 1_000_000);
+        try (IndexService service = start(dir, run, Map.of())) {
+            send(Documents.motionRecord(run + "-votes", motion, LocalDate.of(2024, 3, 12), "aangenomen",
+                            List.of("SP", "GroenLinks", "PvdA"), List.of("PVV", "VVD")),
+                    Documents.motionRecord(run + "-later", motion, LocalDate.of(2024, 4, 2), null, List.of(), List.of()),
+                    Documents.motionRecord(run + "-regeling", motion, LocalDate.of(2024, 2, 6), "aangehouden",
+                            List.of(), List.of()));
+            awaitSearch(service, "dossier=36180&q=" + run, body -> body.get("total").asLong() == 3);
+
+            HttpResponse<String> response = get(service, "/api/motions/" + motion);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode history = Response.JSON.readTree(response.body());
+            assertThat(history.get("documents").asLong()).isEqualTo(3);
+            assertThat(history.get("history").valueStream().map(d -> d.get("id").asText() + " " + d.get("status").asText()))
+                    .containsExactly(run + "-regeling aangehouden", run + "-votes aangenomen", run + "-later null");
+            JsonNode last = history.get("lastStatus");
+            assertThat(last.get("status").asText()).isEqualTo("aangenomen");
+            assertThat(last.get("document").asText()).isEqualTo(run + "-votes");
+            assertThat(last.get("date").asText()).isEqualTo("2024-03-12");
+            assertThat(last.get("votesFor").valueStream().map(JsonNode::asText)).containsExactly("SP", "GroenLinks", "PvdA");
+            assertThat(last.get("votesAgainst").valueStream().map(JsonNode::asText)).containsExactly("PVV", "VVD");
+
+            assertThat(ids(search(service, "q=" + run + "&motionStatus=aangenomen"))).containsExactly(run + "-votes");
+            assertThat(ids(search(service, "q=" + run + "&chamber=Tweede+Kamer"))).hasSize(3);
+            assertThat(ids(search(service, "documentId=h-tk-2024-" + run + "-regeling"))).containsExactly(run + "-regeling");
+            JsonNode vote = Response.JSON.readTree(get(service, "/api/documents/" + run + "-votes").body());
+            assertThat(vote.get("title").asText()).as("the text's title, not the file's").isEqualTo("Stemmingen " + run + "-votes");
+            assertThat(vote.get("chamber").asText()).isEqualTo("Tweede Kamer");
+            assertThat(vote.get("motions").get(0).get("status").asText()).isEqualTo("aangenomen");
+
+            assertThat(get(service, "/api/motions/kst-36180-0000000").statusCode()).isEqualTo(404);
+            assertThat(get(service, "/api/motions/motie-Kuzu").statusCode()).isEqualTo(400);
         }
     }
 

@@ -7,7 +7,8 @@
 const PAGE_SIZE = 10;
 const ENTITY_PAGE_SIZE = 20;
 const FILTERS = ["file", "dossier", "from", "to", "minAmount", "currency"];
-const FACETS = { ministry: "Ministerie", country: "Land", type: "Documenttype", year: "Jaar" };
+const FACETS = { ministry: "Ministerie", country: "Land", type: "Documenttype", year: "Jaar", chamber: "Kamer",
+  motionStatus: "Motiestatus" };
 const ENTITY_TYPES = { ministry: "Ministerie", country: "Land", motion: "Motie", dossier: "Dossier" };
 const VIEWS = ["searchView", "documentView", "entityView"];
 const $ = id => document.getElementById(id);
@@ -94,7 +95,7 @@ $("filters").addEventListener("submit", event => {
 
 function apiSearchParams(params) {
   const api = new URLSearchParams();
-  for (const name of ["q", ...FILTERS, "ministry", "country", "type"]) {
+  for (const name of ["q", ...FILTERS, "ministry", "country", "type", "chamber", "motionStatus", "documentId"]) {
     if (params.get(name)) api.set(name, params.get(name));
   }
   if (params.get("year")) { api.set("from", params.get("year")); api.set("to", params.get("year")); }

@@ -5,7 +5,7 @@
 const MENTION_KINDS = [
   { list: "ministries", type: "ministry", label: "Ministeries", id: m => m.id, name: m => m.name },
   { list: "countries", type: "country", label: "Landen", id: m => m.id, name: m => m.name },
-  { list: "motions", type: "motion", label: "Moties", id: m => motionId(m), name: m => motionLabel(m) },
+  { list: "motions", type: "motion", label: "Moties", id: m => motionId(m), name: m => motionLabel(m) + (m.status ? " — " + statusLabel(m) : "") },
   { list: "kamerstukken", type: "dossier", label: "Kamerstukken", id: m => m.dossier, name: m => `Kamerstuk ${m.dossier}${m.number ? ", nr. " + m.number : ""}` },
   { list: "amounts", type: null, label: "Bedragen", id: m => m.currency + " " + m.value, name: m => m.currency + " " + formatNumber(Number(m.value)) },
   { list: "redactions", type: null, label: "Woo-weigeringsgronden", id: m => m.ground, name: m => m.ground + (m.meaning ? " — " + m.meaning : "") },
@@ -14,6 +14,13 @@ const MENTION_KINDS = [
 function motionLabel(m) {
   const who = (m.submitters || []).join(", ");
   return m.documentId ? `${m.documentId}${who ? " (" + who + ")" : ""}` : "motie " + who;
+}
+
+/** "aangenomen (voor: SP, PvdA; tegen: VVD)": a status with the parties a vote record names. */
+function statusLabel(s) {
+  const votes = [s.votesFor && s.votesFor.length ? "voor: " + s.votesFor.join(", ") : null,
+    s.votesAgainst && s.votesAgainst.length ? "tegen: " + s.votesAgainst.join(", ") : null].filter(Boolean);
+  return s.status + (votes.length ? ` (${votes.join("; ")})` : "");
 }
 
 function notFound(view, heading, text) {
@@ -33,7 +40,7 @@ async function documentView(id) {
   document.title = (doc.title || doc.fileName) + " — Kamerstroom";
   const facts = [
     ["Bestand", doc.fileName], ["Map", doc.relativePath], ["Datum", formatDate(doc.date)], ["Soort", doc.documentType],
-    ["Afzender", doc.sender], ["Kamerstuk", doc.kamerstuk], ["Auteur", doc.author], ["Taal", doc.language],
+    ["Afzender", doc.sender], ["Kamer", doc.chamber], ["Kenmerk", doc.documentId], ["Kamerstuk", doc.kamerstuk], ["Auteur", doc.author], ["Taal", doc.language],
     ["Pagina's", doc.pageCount], ["Grootte", doc.sizeBytes ? formatNumber(doc.sizeBytes) + " bytes" : null],
     ["Tekst", formatNumber(doc.textLength) + " tekens" + (doc.textTruncated ? " (afgekapt)" : "") + (doc.ocrUsed ? ", deels via OCR" : "")],
     ["Ingelezen", formatDateTime(doc.ingestedAt)], ["Geïndexeerd", formatDateTime(doc.indexedAt)],
@@ -122,6 +129,8 @@ async function entityView(type, id, params) {
     el("p", { class: "kind" }, ENTITY_TYPES[type]),
     el("h1", {}, title),
     entityFacts(type, id, m),
+    type === "motion" && /^kst-/.test(id) ? el("section", { id: "motionStatus", "aria-labelledby": "motionStatusHeading" },
+      el("h2", { id: "motionStatusHeading" }, "Wat er van de motie werd"), el("p", { class: "muted" }, "Laden…")) : null,
     el("p", {}, `${formatNumber(entity.documents)} ${entity.documents === 1 ? "document noemt" : "documenten noemen"} dit, `
       + `${formatNumber(entity.mentions)} keer in totaal`
       + (entity.counted < entity.documents ? ` (geteld in ${formatNumber(entity.counted)} documenten)` : "") + ". ",
@@ -139,6 +148,39 @@ async function entityView(type, id, params) {
         el("p", { class: "meta" }, [d.fileName, formatDate(d.date), d.documentType, d.mentions + "× genoemd"].filter(Boolean).join(" · "))))),
       el("nav", { class: "pager", "aria-label": "Pagina's" }, pager(page, Math.min(entity.documents, entity.counted), ENTITY_PAGE_SIZE,
         p => withPage(params, p)))));
+  if ($("motionStatus")) await motionStatus(id);
+}
+
+/**
+ * The motion's last known status and its history (every document that mentions it, oldest first,
+ * with the status each states), from /api/motions, into the section the entity view left for it.
+ */
+async function motionStatus(id) {
+  const section = $("motionStatus");
+  let motion;
+  try {
+    motion = await getJson("/api/motions/" + encodeURIComponent(id));
+  } catch (e) {
+    section.replaceChildren(section.firstChild, el("p", { class: "muted" }, "Geen status bekend."));
+    return;
+  }
+  const last = motion.lastStatus;
+  const documentLink = (docId, title) => el("a", { href: "/document/" + encodeURIComponent(docId) }, title || docId);
+  section.replaceChildren(section.firstChild,
+    last
+      ? el("p", { class: "motion-status" }, "Laatst bekende status: ", el("strong", {}, statusLabel(last)),
+        ", volgens ", documentLink(last.document, last.title), last.date ? " van " + formatDate(last.date) : "", ".")
+      : el("p", { class: "motion-status muted" }, "Geen van de documenten zegt wat er van de motie werd."),
+    el("div", { class: "table-wrap" }, el("table", { class: "motion-history" },
+      el("caption", {}, "Geschiedenis: elk document dat de motie noemt, oudste eerst"),
+      el("thead", {}, el("tr", {}, ["Datum", "Document", "Soort", "Status", "Voor", "Tegen"].map(h => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, motion.history.map(d => el("tr", {},
+        el("td", {}, formatDate(d.date) || "zonder datum"),
+        el("td", {}, documentLink(d.id, d.title || d.fileName), d.documentId ? " (" + d.documentId + ")" : ""),
+        el("td", {}, d.documentType || ""),
+        el("td", {}, d.status || "genoemd"),
+        el("td", {}, d.votesFor.join(", ")),
+        el("td", {}, d.votesAgainst.join(", "))))))));
 }
 
 function entityFacts(type, id, m) {

@@ -45,10 +45,10 @@ class SearchApiTest {
         index.upsert("letter", Documents.index(Documents.ukraineLetter("letter")));
         index.upsert("memo", Documents.index(Documents.plain("memo", "memo.txt", "Een memo over Duitsland.")));
         // motion kst-36180-12: postponed in February, adopted in March (stored in the other order)
-        index.upsert("votes", Documents.index(Documents.motionRecord("votes", LocalDate.of(2024, 3, 12), "aangenomen",
-                List.of("SP", "GroenLinks"), List.of("PVV"))));
-        index.upsert("regeling", Documents.index(Documents.motionRecord("regeling", LocalDate.of(2024, 2, 1),
-                "aangehouden", List.of(), List.of())));
+        index.upsert("votes", Documents.index(Documents.motionRecord("votes", Documents.MOTION,
+                LocalDate.of(2024, 3, 12), "aangenomen", List.of("SP", "GroenLinks"), List.of("PVV"))));
+        index.upsert("regeling", Documents.index(Documents.motionRecord("regeling", Documents.MOTION,
+                LocalDate.of(2024, 2, 1), "aangehouden", List.of(), List.of())));
         index.refresh();
         SearchApi api = new SearchApi(new DocumentSearch(index), () -> Health.up("RUNNING", Map.of()),
                 new SimpleMeterRegistry());

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,56 @@ class OpenSearchServiceIT {
             assertThat(search(replay, "file=" + run + "-0.txt").get("total").asLong()).isZero();
             assertThat(search(replay, "q=nieuwe+" + run).get("total").asLong()).isEqualTo(1);
         }
+    }
+
+    /**
+     * The same motion records in an OpenSearch-backed and a Lucene-backed index-service: both
+     * answer /api/motions and the motion-status search alike.
+     */
+    @Test
+    void answersMotionsAndMotionStatusSearchesAsTheLuceneStoreDoes(@TempDir Path dir) throws Exception {
+        String run = KafkaStack.uniqueName("os-motion");
+        String motion = "kst-36180-" + Math.floorMod(run.hashCode(), 1_000_000);
+        OpenSearchConfig openSearch = TestOpenSearch.freshIndex();
+        try (IndexService onOpenSearch = start(dir.resolve("os"), run, openSearch, run + "-group");
+             IndexService onLucene = startLucene(dir.resolve("lucene"), run + "-lucene")) {
+            send(Documents.motionRecord(run + "-votes", motion, LocalDate.of(2024, 3, 12), "aangenomen",
+                            List.of("SP", "PvdA"), List.of("VVD")),
+                    Documents.motionRecord(run + "-regeling", motion, LocalDate.of(2024, 2, 6), "aangehouden",
+                            List.of(), List.of()));
+            String search = "dossier=36180&q=" + run;
+            awaitSearch(onOpenSearch, search, body -> body.get("total").asLong() == 2);
+            awaitSearch(onLucene, search, body -> body.get("total").asLong() == 2);
+
+            JsonNode expected = Response.JSON.readTree(get(onLucene, "/api/motions/" + motion).body());
+            assertThat(expected.get("lastStatus").get("document").asText()).isEqualTo(run + "-votes");
+            assertThat(Response.JSON.readTree(get(onOpenSearch, "/api/motions/" + motion).body())).isEqualTo(expected);
+            for (String query : List.of(search + "&motionStatus=aangehouden", search + "&chamber=Tweede+Kamer",
+                    "documentId=h-tk-2024-" + run + "-votes")) {
+                JsonNode fromLucene = search(onLucene, query);
+                assertThat(fromLucene.get("total").asLong()).as(query).isPositive();
+                assertThat(ids(search(onOpenSearch, query))).as(query).containsExactlyInAnyOrderElementsOf(ids(fromLucene));
+            }
+            assertThat(get(onOpenSearch, "/api/motions/kst-36180-0000000").statusCode()).isEqualTo(404);
+        }
+    }
+
+    /** A Lucene-backed service beside the OpenSearch one, reading the same topics in a group of its own. */
+    private IndexService startLucene(Path dir, String instance) throws Exception {
+        IndexService service = new IndexService(IndexConfig.from(Settings.of(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl(),
+                "TOPIC_PARTITIONS", "2",
+                "INSTANCE_ID", instance,
+                "HTTP_PORT", "0",
+                "INDEX_DIR", dir.toString()))));
+        try {
+            service.start();
+        } catch (Exception | Error e) {
+            service.close();
+            throw e;
+        }
+        return service;
     }
 
     private IndexService start(Path dir, String instance, OpenSearchConfig openSearch, String group) throws Exception {

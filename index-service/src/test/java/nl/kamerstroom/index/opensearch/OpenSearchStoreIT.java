@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import nl.kamerstroom.index.Documents;
 import nl.kamerstroom.index.search.DocumentSearch;
+import nl.kamerstroom.index.search.MotionHistory;
 import nl.kamerstroom.index.search.SearchRequest;
 import nl.kamerstroom.index.search.SearchResult;
 import nl.kamerstroom.index.store.IndexFields;
@@ -112,7 +113,11 @@ class OpenSearchStoreIT {
                 Documents.about("n1", "De begrotingen van Defensie voor Oekraïne", "DEF", "UA", LocalDate.of(2023, 5, 1), "1000"),
                 Documents.about("n2", "Begroting van Financiën en de Belastingdienst", "FIN", "NL", LocalDate.of(2022, 1, 9), "25.50"),
                 Documents.about("n3", "Handel met België en Duitsland besproken", "BZ", "BE", LocalDate.of(2021, 7, 3), "999999"),
-                Documents.index(Documents.plain("p1", "notitie.txt", "Een notitie zonder datum over wederopbouw")));
+                Documents.index(Documents.plain("p1", "notitie.txt", "Een notitie zonder datum over wederopbouw")),
+                Documents.index(Documents.motionRecord("regeling", Documents.MOTION, LocalDate.of(2024, 2, 1),
+                        "aangehouden", List.of(), List.of())),
+                Documents.index(Documents.motionRecord("votes", Documents.MOTION, LocalDate.of(2024, 3, 12),
+                        "aangenomen", List.of("SP", "PvdA"), List.of("VVD"))));
         List<ConsumerRecord<String, IndexDocument>> records = new ArrayList<>();
         try (SearchIndex lucene = SearchIndex.open(luceneDir)) {
             for (IndexDocument doc : docs) {
@@ -132,7 +137,12 @@ class OpenSearchStoreIT {
                     new SearchRequest(null, null, null, null, null, null, null, null, null, LocalDate.of(2022, 1, 1),
                             LocalDate.of(2023, 12, 31), null, "EUR", 10, 0),
                     new SearchRequest(null, null, null, null, null, null, null, null, null, null, null, new BigDecimal("1000"),
-                            "EUR", 10, 0))) {
+                            "EUR", 10, 0),
+                    new SearchRequest(null, null, null, null, null, null, "Tweede Kamer", null, "aangenomen", null,
+                            null, null, "EUR", 10, 0),
+                    new SearchRequest(null, null, null, null, null, null, null, "h-tk-2024-regeling", null, null,
+                            null, null, "EUR", 10, 0),
+                    SearchRequest.query("motionStatus:aangehouden"))) {
                 SearchResult expected = luceneSearch.search(request);
                 SearchResult actual = openSearch.search(request);
                 assertThat(actual.total()).as("total of %s", request).isEqualTo(expected.total());
@@ -150,6 +160,12 @@ class OpenSearchStoreIT {
             assertThat(openSearch.names(IndexFields.MINISTRY)).isNotEmpty()
                     .isEqualTo(luceneSearch.names(IndexFields.MINISTRY));
             assertThat(openSearch.names(IndexFields.COUNTRY)).isEqualTo(luceneSearch.names(IndexFields.COUNTRY));
+            MotionHistory motion = luceneSearch.motion(Documents.MOTION);
+            assertThat(motion.last().id()).isEqualTo("votes");
+            assertThat(openSearch.motion(Documents.MOTION)).isEqualTo(motion);
+            assertThat(openSearch.motion("kst-99999-1")).isEqualTo(luceneSearch.motion("kst-99999-1"));
+            assertThat(openSearch.counts(IndexFields.MOTION_STATUS, 10))
+                    .isEqualTo(luceneSearch.counts(IndexFields.MOTION_STATUS, 10)).hasSize(2);
         }
     }
 

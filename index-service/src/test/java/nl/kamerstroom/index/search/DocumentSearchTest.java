@@ -212,12 +212,12 @@ class DocumentSearchTest {
 
     /** Postponed in February, adopted in March, mentioned without a status after that. */
     private void indexMotionRecords() throws IOException {
-        index.upsert("regeling", Documents.index(Documents.motionRecord("regeling", LocalDate.of(2024, 2, 1),
-                "aangehouden", List.of(), List.of())));
-        index.upsert("votes", Documents.index(Documents.motionRecord("votes", LocalDate.of(2024, 3, 12),
-                "aangenomen", List.of("SP", "GroenLinks", "PvdA"), List.of())));
-        index.upsert("debate", Documents.index(Documents.motionRecord("debate", LocalDate.of(2024, 3, 20), null,
-                List.of(), List.of())));
+        index.upsert("regeling", Documents.index(Documents.motionRecord("regeling", Documents.MOTION,
+                LocalDate.of(2024, 2, 1), "aangehouden", List.of(), List.of())));
+        index.upsert("votes", Documents.index(Documents.motionRecord("votes", Documents.MOTION,
+                LocalDate.of(2024, 3, 12), "aangenomen", List.of("SP", "GroenLinks", "PvdA"), List.of())));
+        index.upsert("debate", Documents.index(Documents.motionRecord("debate", Documents.MOTION,
+                LocalDate.of(2024, 3, 20), null, List.of(), List.of())));
         index.refresh();
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -86,6 +87,30 @@ class IndexTopologyTest {
         assertThat(index.readKeyValuesToList()).containsExactly(
                 KeyValue.pair("a", Documents.index(Documents.ukraineLetter("a"))),
                 KeyValue.pair("b", Documents.index(Documents.plain("b", "b.txt", "Een notitie."))));
+        assertThat(index.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    /**
+     * A vote record's own metadata (title from its text, meeting date, chamber, Handelingen id) and
+     * each motion's status and parties reach documents.index, the contract for outside stores.
+     */
+    @Test
+    void aVoteRecordReachesTheIndexTopicWithItsMetadataAndTheMotionsStatus() {
+        enriched.pipeInput("votes", Documents.motionRecord("votes", Documents.MOTION, LocalDate.of(2018, 6, 14),
+                "aangenomen", List.of("SP", "PvdA"), List.of("VVD")));
+
+        IndexDocument doc = index.readValue();
+        assertThat(doc.getTitle()).isEqualTo("Stemmingen votes");
+        assertThat(doc.getDate()).isEqualTo(LocalDate.of(2018, 6, 14));
+        assertThat(doc.getChamber()).isEqualTo("Tweede Kamer");
+        assertThat(doc.getDocumentId()).isEqualTo("h-tk-2018-votes");
+        assertThat(doc.getEntities().getMotions()).singleElement().satisfies(motion -> {
+            assertThat(motion.getDocumentId()).isEqualTo("kst-36180-12");
+            assertThat(motion.getStatus()).isEqualTo("aangenomen");
+            assertThat(motion.getVotesFor()).containsExactly("SP", "PvdA");
+            assertThat(motion.getVotesAgainst()).containsExactly("VVD");
+        });
         assertThat(index.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
     }

@@ -172,6 +172,22 @@ public final class SamplePipeline implements AutoCloseable {
         return corpusFiles;
     }
 
+    /** Drops {@code text} into the inbox as {@code file} and waits until the search finds it; answers its id. */
+    public String ingest(String file, String text) throws Exception {
+        Files.writeString(dir.resolve("inbox").resolve(file), text);
+        String search = "/api/search?file=" + URLEncoder.encode(file, StandardCharsets.UTF_8);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        JsonNode found = api(search);
+        while (found.path("total").asLong() != 1) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not indexed within " + TIMEOUT + ": " + file);
+            }
+            Thread.sleep(250);
+            found = api(search);
+        }
+        return found.path("hits").path(0).path("id").asText();
+    }
+
     /** An API answer as JSON (any status). */
     public JsonNode api(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build(),

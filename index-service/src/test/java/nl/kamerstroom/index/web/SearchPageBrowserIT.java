@@ -173,6 +173,57 @@ class SearchPageBrowserIT {
         assertThat(browser.driver.findElements(By.cssSelector("#entityView svg.chart rect.bar"))).hasSizeGreaterThanOrEqualTo(12);
     }
 
+    /**
+     * A motion postponed in a Regeling van werkzaamheden and adopted in a later vote record, both
+     * fed through the whole pipeline: its page shows the vote as the last known status with the
+     * parties for it, the history of both documents with links, and the search page a facet of
+     * motion statuses.
+     */
+    @Test
+    void aMotionPageShowsTheLastKnownStatusAndTheHistory() throws Exception {
+        String postponed = pipeline.ingest("regeling-stikstof.txt", """
+                Tweede Kamer der Staten-Generaal
+                Handelingen
+
+                Regeling van werkzaamheden
+
+                Vergadering van dinsdag 6 februari 2024
+
+                Op verzoek van het lid Kuzu stel ik voor, zijn motie (36180, nr. 77) aan te houden.
+                """);
+        String adopted = pipeline.ingest("stemmingen-stikstof.txt", """
+                Tweede Kamer der Staten-Generaal
+                Handelingen
+
+                Stemmingen stikstofaanpak
+
+                Vergadering van dinsdag 12 maart 2024
+
+                In stemming komt de motie-Kuzu (36180, nr. 77).
+
+                De voorzitter: Ik constateer dat de leden van de fracties van de SP, GroenLinks en de PvdA voor deze
+                motie hebben gestemd en de leden van de overige fracties ertegen, zodat zij is aangenomen.
+                """);
+
+        browser.open(pipeline.url() + "/entity/motion/kst-36180-77");
+        WebElement status = browser.awaitVisible(By.cssSelector("#entityView .motion-status"));
+        assertThat(status.getText()).startsWith("Laatst bekende status: aangenomen (voor: SP, GroenLinks, PvdA)")
+                .contains("12 maart 2024");
+        assertThat(status.findElement(By.tagName("a")).getAttribute("href")).endsWith("/document/" + adopted);
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("#entityView table.motion-history tbody tr"));
+        assertThat(rows).extracting(WebElement::getText).satisfiesExactly(
+                first -> assertThat(first).startsWith("6 februari 2024").contains("aangehouden"),
+                second -> assertThat(second).startsWith("12 maart 2024").contains("aangenomen", "SP, GroenLinks, PvdA"));
+        assertThat(rows.get(0).findElement(By.tagName("a")).getAttribute("href")).endsWith("/document/" + postponed);
+        browser.screenshot("entity-motion-status");
+
+        browser.open(pipeline.url() + "/");
+        facet("motionStatus", "aangenomen").click();
+        browser.await(d -> browser.path().contains("motionStatus=aangenomen"));
+        browser.await(d -> d.findElements(By.cssSelector("#hits .hit h2 a[href='/document/" + adopted + "']")).size() == 1);
+        assertThat(summary()).startsWith(api("motionStatus=aangenomen").get("total").asLong() + " document");
+    }
+
     @Test
     void aHostileDocumentRendersAsTextInEveryView() throws Exception {
         browser.open(pipeline.url() + "/?file=" + SamplePipeline.HOSTILE_FILE);
