@@ -149,8 +149,9 @@ public final class DocumentsIndex {
         });
         if (!differences.isEmpty()) {
             throw new IllegalStateException("OpenSearch index " + name + " exists with a mapping that does not fit"
-                    + " the documents: " + String.join("; ", differences) + ". Delete the index (it is rebuilt"
-                    + " from documents.index) or set OPENSEARCH_INDEX to a new name.");
+                    + " the documents: " + String.join("; ", differences) + ". Delete the index or set"
+                    + " OPENSEARCH_INDEX to a new name, and set a new OPENSEARCH_GROUP_ID: the new index is then"
+                    + " fed from the beginning of documents.index.");
         }
     }
 
