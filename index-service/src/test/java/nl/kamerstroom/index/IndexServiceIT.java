@@ -92,34 +92,41 @@ class IndexServiceIT {
      */
     @Test
     void aMotionAdoptedAfterBeingPostponedHasTheVoteAsItsLastKnownStatus(@TempDir Path dir) throws Exception {
-        String run = KafkaStack.uniqueName("motion");
+        // A word no other test's documents hold, searched as a phrase: "motion-…" would also find theirs.
+        String run = KafkaStack.uniqueName("kuzumotie");
+        String ownDocuments = "q=%22" + run + "%22";
         String motion = "kst-36180-" + Math.floorMod(run.hashCode(), 1_000_000);
         try (IndexService service = start(dir, run, Map.of())) {
             send(Documents.motionRecord(run + "-votes", motion, LocalDate.of(2024, 3, 12), "aangenomen",
                             List.of("SP", "GroenLinks", "PvdA"), List.of("PVV", "VVD")),
-                    Documents.motionRecord(run + "-later", motion, LocalDate.of(2024, 4, 2), null, List.of(), List.of()),
+                    Documents.motionRecord(run + "-later", motion, LocalDate.of(2024, 4, 2), null, List.of(),
+                            List.of()),
                     Documents.motionRecord(run + "-regeling", motion, LocalDate.of(2024, 2, 6), "aangehouden",
                             List.of(), List.of()));
-            awaitSearch(service, "dossier=36180&q=" + run, body -> body.get("total").asLong() == 3);
+            awaitSearch(service, ownDocuments, body -> body.get("total").asLong() == 3);
 
             HttpResponse<String> response = get(service, "/api/motions/" + motion);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode history = Response.JSON.readTree(response.body());
             assertThat(history.get("documents").asLong()).isEqualTo(3);
-            assertThat(history.get("history").valueStream().map(d -> d.get("id").asText() + " " + d.get("status").asText()))
+            assertThat(history.get("history").valueStream()
+                    .map(d -> d.get("id").asText() + " " + d.get("status").asText()))
                     .containsExactly(run + "-regeling aangehouden", run + "-votes aangenomen", run + "-later null");
             JsonNode last = history.get("lastStatus");
             assertThat(last.get("status").asText()).isEqualTo("aangenomen");
             assertThat(last.get("document").asText()).isEqualTo(run + "-votes");
             assertThat(last.get("date").asText()).isEqualTo("2024-03-12");
-            assertThat(last.get("votesFor").valueStream().map(JsonNode::asText)).containsExactly("SP", "GroenLinks", "PvdA");
+            assertThat(last.get("votesFor").valueStream().map(JsonNode::asText))
+                    .containsExactly("SP", "GroenLinks", "PvdA");
             assertThat(last.get("votesAgainst").valueStream().map(JsonNode::asText)).containsExactly("PVV", "VVD");
 
-            assertThat(ids(search(service, "q=" + run + "&motionStatus=aangenomen"))).containsExactly(run + "-votes");
-            assertThat(ids(search(service, "q=" + run + "&chamber=Tweede+Kamer"))).hasSize(3);
-            assertThat(ids(search(service, "documentId=h-tk-2024-" + run + "-regeling"))).containsExactly(run + "-regeling");
+            assertThat(ids(search(service, ownDocuments + "&motionStatus=aangenomen"))).containsExactly(run + "-votes");
+            assertThat(ids(search(service, ownDocuments + "&chamber=Tweede+Kamer"))).hasSize(3);
+            assertThat(ids(search(service, "documentId=h-tk-2024-" + run + "-regeling")))
+                    .containsExactly(run + "-regeling");
             JsonNode vote = Response.JSON.readTree(get(service, "/api/documents/" + run + "-votes").body());
-            assertThat(vote.get("title").asText()).as("the text's title, not the file's").isEqualTo("Stemmingen " + run + "-votes");
+            assertThat(vote.get("title").asText()).as("the text's title, not the file's")
+                    .isEqualTo("Stemmingen " + run + "-votes");
             assertThat(vote.get("chamber").asText()).isEqualTo("Tweede Kamer");
             assertThat(vote.get("motions").get(0).get("status").asText()).isEqualTo("aangenomen");
 

@@ -35,7 +35,10 @@ public interface SearchStore {
      */
     Mentioning mentioning(String field, String value, int max) throws IOException;
 
-    /** What became of motion {@code id} (kst-…) by the documents that mention it; none mention it when {@code documents() == 0}. */
+    /**
+     * What became of motion {@code id} (kst-…), by the documents that mention it; none do when
+     * {@code documents() == 0}. Built from {@link #mentioning}, so both stores answer alike.
+     */
     default MotionHistory motion(String id) throws IOException {
         return MotionHistory.of(id, mentioning(IndexFields.MOTION, id, MotionHistory.MAX_DOCUMENTS));
     }

@@ -88,7 +88,8 @@ class OpenSearchServiceIT {
      */
     @Test
     void answersMotionsAndMotionStatusSearchesAsTheLuceneStoreDoes(@TempDir Path dir) throws Exception {
-        String run = KafkaStack.uniqueName("os-motion");
+        // A word no other test's documents hold, searched as a phrase: "os-…" would also find theirs.
+        String run = KafkaStack.uniqueName("oskuzumotie");
         String motion = "kst-36180-" + Math.floorMod(run.hashCode(), 1_000_000);
         OpenSearchConfig openSearch = TestOpenSearch.freshIndex();
         try (IndexService onOpenSearch = start(dir.resolve("os"), run, openSearch, run + "-group");
@@ -97,7 +98,7 @@ class OpenSearchServiceIT {
                             List.of("SP", "PvdA"), List.of("VVD")),
                     Documents.motionRecord(run + "-regeling", motion, LocalDate.of(2024, 2, 6), "aangehouden",
                             List.of(), List.of()));
-            String search = "dossier=36180&q=" + run;
+            String search = "q=%22" + run + "%22";
             awaitSearch(onOpenSearch, search, body -> body.get("total").asLong() == 2);
             awaitSearch(onLucene, search, body -> body.get("total").asLong() == 2);
 
@@ -108,7 +109,8 @@ class OpenSearchServiceIT {
                     "documentId=h-tk-2024-" + run + "-votes")) {
                 JsonNode fromLucene = search(onLucene, query);
                 assertThat(fromLucene.get("total").asLong()).as(query).isPositive();
-                assertThat(ids(search(onOpenSearch, query))).as(query).containsExactlyInAnyOrderElementsOf(ids(fromLucene));
+                assertThat(ids(search(onOpenSearch, query))).as(query)
+                        .containsExactlyInAnyOrderElementsOf(ids(fromLucene));
             }
             assertThat(get(onOpenSearch, "/api/motions/kst-36180-0000000").statusCode()).isEqualTo(404);
         }

@@ -263,8 +263,8 @@ class DocumentSearchTest {
         RequestBuilder offset(int v) { offset = v; return this; }
 
         SearchRequest build() {
-            return new SearchRequest(q, file, ministry, country, dossier, type, chamber, documentId, motionStatus, from, to,
-                    minAmount, currency,
+            return new SearchRequest(q, file, ministry, country, dossier, type, chamber, documentId, motionStatus,
+                    from, to, minAmount, currency,
                     limit, offset);
         }
     }

@@ -21,7 +21,8 @@ class MotionHistoryTest {
                 view("later", "2024-04-01", mention(null))));
 
         assertThat(history.last().id()).isEqualTo("adopted");
-        assertThat(history.history()).extracting(MotionHistory.Entry::id).containsExactly("postponed", "adopted", "later");
+        assertThat(history.history()).extracting(MotionHistory.Entry::id)
+                .containsExactly("postponed", "adopted", "later");
     }
 
     @Test
