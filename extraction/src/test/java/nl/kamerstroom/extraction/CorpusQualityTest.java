@@ -24,13 +24,18 @@ import org.junit.jupiter.api.TestFactory;
  * against, fails below {@link #HELD_OUT_BAR}, a guard against regressions at its measured level (the
  * target is 0.97; reaching it means new development documents, never tuning on these). Metadata fields and motion status are scored where the gold gives them; the date and type
  * of a document and a motion's status must reach 0.95 on the corpora the rules were developed on.
+ *
+ * <p>Only the corpora developed on print their misses (per document and mention); the held-out corpus prints
+ * its aggregate figures alone, so that nobody writes rules against its documents. {@code
+ * -Dkamerstroom.corpus.names=dev,sample} scores a subset.
  */
 class CorpusQualityTest {
 
   private static final double BAR = 0.95;
   /** Held-out F1 measured on 4 Dec 2026: ministries 0.987, countries 1.000, motions 0.941, amounts 0.960. */
   private static final double HELD_OUT_BAR = 0.93;
-  private static final List<String> CORPORA = List.of("sample", "dev", "heldout");
+  private static final List<String> CORPORA =
+      List.of(System.getProperty("kamerstroom.corpus.names", "sample,dev,heldout").split(","));
   /** Only these corpora were in view while the rules were written: their metadata and status must pass. */
   private static final List<String> DEVELOPED_ON = List.of("sample", "dev");
   private static final List<String> BARRED_ACCURACIES = List.of("date", "type", "status");
@@ -72,12 +77,20 @@ class CorpusQualityTest {
 
     StringBuilder report = new StringBuilder(String.format("corpus %s (%d documents)%n", name, goldFiles.size()));
     report.append(String.format("%-12s %5s %5s %5s %7s %7s %7s%n", "type", "tp", "fp", "fn", "P", "R", "F1"));
-    totals.forEach((type, c) -> report.append(String.format("%-12s %5d %5d %5d %7.3f %7.3f %7.3f%n", type, c.tp,
-        c.fp, c.fn, c.precision(), c.recall(), c.f1())));
+    boolean showMisses = DEVELOPED_ON.contains(name);
+    totals.forEach((type, c) -> {
+      report.append(String.format("%-12s %5d %5d %5d %7.3f %7.3f %7.3f%n", type, c.tp, c.fp, c.fn,
+          c.precision(), c.recall(), c.f1()));
+      if (showMisses) {
+        c.misses.forEach(miss -> report.append("    ").append(miss).append(System.lineSeparator()));
+      }
+    });
     accuracies.forEach((field, a) -> {
       if (a.total > 0) {
         report.append(String.format("%-12s %5d/%-5d accuracy %.3f%n", field, a.correct, a.total, a.value()));
-        a.misses.forEach(miss -> report.append("    ").append(miss).append(System.lineSeparator()));
+        if (showMisses) {
+          a.misses.forEach(miss -> report.append("    ").append(miss).append(System.lineSeparator()));
+        }
       }
     });
     System.out.print(report);

@@ -33,11 +33,12 @@ final class CorpusScorer {
   /** Motion attributes scored on matched motions whose gold gives them. */
   static final List<String> MOTION_ATTRIBUTES = List.of("status", "for", "against");
 
-  /** Running TP/FP/FN for one type. */
+  /** Running TP/FP/FN for one type, with a line per missed or spurious mention. */
   static final class Counts {
     int tp;
     int fp;
     int fn;
+    final List<String> misses = new ArrayList<>();
 
     double precision() {
       return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
@@ -126,7 +127,7 @@ final class CorpusScorer {
     if (type.equals("motions")) {
       matchMotions(g, p, counts, attributes, doc);
     } else {
-      matchExact(type, g, p, counts);
+      matchExact(type, g, p, counts, doc);
     }
   }
 
@@ -156,8 +157,8 @@ final class CorpusScorer {
     return e.path("id").asText("").strip().toUpperCase(Locale.ROOT);
   }
 
-  private static void matchExact(String type, List<JsonNode> gold, List<JsonNode> pred, Counts c) {
-    Map<Object, Integer> req = new HashMap<>();
+  private static void matchExact(String type, List<JsonNode> gold, List<JsonNode> pred, Counts c, String doc) {
+    Map<Object, Integer> req = new LinkedHashMap<>();
     Map<Object, Integer> opt = new HashMap<>();
     for (JsonNode g : gold) {
       (optional(g) ? opt : req).merge(key(type, g), 1, Integer::sum);
@@ -171,9 +172,15 @@ final class CorpusScorer {
         opt.merge(k, -1, Integer::sum);
       } else {
         c.fp++;
+        c.misses.add(doc + ": FP " + k + " \"" + p.path("text").asText() + "\"");
       }
     }
-    c.fn += req.values().stream().mapToInt(Integer::intValue).sum();
+    req.forEach((k, missing) -> {
+      c.fn += missing;
+      if (missing > 0) {
+        c.misses.add(doc + ": FN " + k + " x" + missing);
+      }
+    });
   }
 
   private static void matchMotions(List<JsonNode> gold, List<JsonNode> pred, Counts c,
@@ -208,9 +215,16 @@ final class CorpusScorer {
       }
       if (pool == req) {
         c.fn += freeGold.size();
+        freeGold.forEach(gi -> c.misses.add(doc + ": FN " + motion(pool.get(gi))));
       }
     }
     c.fp += freePred.size();
+    freePred.forEach(pi -> c.misses.add(doc + ": FP " + motion(pred.get(pi))));
+  }
+
+  private static String motion(JsonNode m) {
+    return m.path("submitters") + " " + m.path("dossier").asText(null) + "-" + m.path("number").asText(null)
+        + " \"" + m.path("text").asText() + "\"";
   }
 
   private static void scoreAttributes(String doc, JsonNode g, JsonNode p, Map<String, Accuracy> attributes) {
