@@ -17,8 +17,11 @@ import nl.kamerstroom.extraction.text.Words;
  */
 public final class AmountFinder {
 
-  /** The first two letters of the scale words ("miljoen", "mln", "mrd", "biljoen", "duizend"; see Units). */
-  private static final List<String> SCALE_WORD_PREFIXES = List.of("mi", "ml", "mr", "bi", "du");
+  /**
+   * The first two letters of the scale words ("miljoen", "mln", "mrd", "biljoen", "duizend"; see Units), and
+   * of the guilder's "fl." and "NLG" (prefixes, not letters: every word starting with "f" or "N" would cost a call).
+   */
+  private static final List<String> SCALE_WORD_PREFIXES = List.of("mi", "ml", "mr", "bi", "du", "fl", "NL");
 
   private AmountFinder() {}
 
@@ -39,7 +42,7 @@ public final class AmountFinder {
 
     @Override
     public String anchors() {
-      return "€£";
+      return "€£\u0192"; // euro, pound, florin (guilders in older documents)
     }
 
     @Override
@@ -61,7 +64,7 @@ public final class AmountFinder {
         if (startsNumber(t, i)) {
           next = numberFirst(t, i, out);
         }
-      } else if (c == 'm' || c == 'b' || c == 'd') {
+      } else if (c == 'm' || c == 'b' || c == 'd') { // "fl" and "NL" fall through to the currency codes
         if (t.at(i - 1) == ' ') {
           next = scaleAfterWord(t, i, out);
         }
@@ -144,8 +147,8 @@ public final class AmountFinder {
     if (w < 0 || t.at(i - 1) != ' ') {
       return i + 1;
     }
-    long number = DutchNumbers.parse(t.surface(w, i - 1));
-    if (number < 0) {
+    BigDecimal number = DutchNumbers.value(t.surface(w, i - 1));
+    if (number == null) {
       return i + 1;
     }
     Units.Found<String> cur = t.at(scale.end()) == ' ' ? Units.currencyAfter(t, scale.end() + 1) : null;
@@ -153,13 +156,13 @@ public final class AmountFinder {
       return scale.end();
     }
     BigDecimal multiplier = scale.value();
-    out.add(mention(t, w, cur.end(), BigDecimal.valueOf(number).multiply(multiplier), cur.value()));
+    out.add(mention(t, w, cur.end(), number.multiply(multiplier), cur.value()));
     int tot = Words.previousWordStart(t, w);
     int lower = tot < 0 ? -1 : Words.previousWordStart(t, tot);
     if (lower >= 0 && t.surface(tot, w - 1).equals("tot")) {
-      long low = DutchNumbers.parse(t.surface(lower, tot - 1));
-      if (low >= 0) {
-        out.add(out.size() - 1, mention(t, lower, tot - 1, BigDecimal.valueOf(low).multiply(multiplier), cur.value()));
+      BigDecimal low = DutchNumbers.value(t.surface(lower, tot - 1));
+      if (low != null) {
+        out.add(out.size() - 1, mention(t, lower, tot - 1, low.multiply(multiplier), cur.value()));
       }
     }
     return cur.end();

@@ -12,18 +12,18 @@ final class Units {
   private static final String[][] SCALES = {
       {"miljoen", "1000000"}, {"miljard", "1000000000"}, {"biljoen", "1000000000000"}, {"duizend", "1000"},
       {"mln", "1000000"}, {"mio", "1000000"}, {"mld", "1000000000"}, {"mrd", "1000000000"},
-      {"mlrd", "1000000000"}};
+      {"mlrd", "1000000000"}, {"million", "1000000"}, {"billion", "1000000000"}, {"bn", "1000000000"}};
   /** Longest first where one is a prefix of another. */
   private static final String[][] CURRENCY_WORDS = {
       {"euro's", "EUR"}, {"euro", "EUR"}, {"EUR", "EUR"}, {"€", "EUR"},
       {"Amerikaanse dollar", "USD"}, {"US-dollar", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
       {"USD", "USD"}, {"US$", "USD"}, {"$", "USD"}, {"Britse pond", "GBP"}, {"GBP", "GBP"}, {"£", "GBP"},
       {"Zwitserse frank", "CHF"}, {"CHF", "CHF"}, {"yen", "JPY"}, {"JPY", "JPY"}, {"yuan", "CNY"},
-      {"CNY", "CNY"}};
+      {"CNY", "CNY"}, {"guldens", "NLG"}, {"gulden", "NLG"}, {"NLG", "NLG"}};
   /** Before the number: symbols and codes only ("EUR 900 miljoen", "€45.000", "US$ 5"). */
   private static final String[][] CURRENCY_PREFIXES = {
       {"€", "EUR"}, {"EUR", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
-      {"GBP", "GBP"}, {"CHF", "CHF"}, {"JPY", "JPY"}};
+      {"GBP", "GBP"}, {"CHF", "CHF"}, {"JPY", "JPY"}, {"\u0192", "NLG"}, {"fl.", "NLG"}, {"NLG", "NLG"}};
 
   private Units() {}
 
@@ -31,9 +31,9 @@ final class Units {
     char first = Character.toLowerCase(t.at(p));
     char second = Character.toLowerCase(t.at(p + 1));
     boolean candidate = first == 'm' ? second == 'i' || second == 'l' || second == 'r'
-        : first == 'd' ? second == 'u' : first == 'b' && second == 'i';
+        : first == 'd' ? second == 'u' : first == 'b' && (second == 'i' || second == 'n');
     if (!candidate) {
-      return null; // cheap reject: miljoen/mln/mrd, duizend, biljoen
+      return null; // cheap reject: miljoen/mln/mrd/million, duizend, biljoen/billion/bn
     }
     for (String[] s : SCALES) {
       if (t.regionMatchesIgnoreCase(p, s[0]) && !Character.isLetter(t.at(p + s[0].length()))) {
@@ -49,7 +49,7 @@ final class Units {
 
   static Found<String> currencyAfter(NormalizedText t, int p) {
     char c = t.at(p);
-    if (Character.isLetter(c) && "eEdDuUaAbBgGzZcCyYjJ".indexOf(c) < 0) {
+    if (Character.isLetter(c) && "eEdDuUaAbBgGzZcCyYjJnN".indexOf(c) < 0) {
       return null; // cheap reject before trying every currency word
     }
     return match(t, p, CURRENCY_WORDS);

@@ -1,7 +1,9 @@
 package nl.kamerstroom.extraction.metadata;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import nl.kamerstroom.extraction.DocumentMetadata;
 import nl.kamerstroom.extraction.MinistryMention;
 import nl.kamerstroom.extraction.kamerstuk.Kamerstuk;
@@ -26,6 +28,9 @@ public final class MetadataFinder {
       {"VOORSTEL VAN WET", "wetsvoorstel"}, {"VERSLAG VAN", "verslag"}, {"AMENDEMENT VAN", "amendement"}, {"Aanbiedingsformulier", "aanbiedingsformulier"},
       {"Woo-verzoek", "Woo-besluit"}, {"Wob-verzoek", "Woo-besluit"}, {"Geachte voorzitter", "Kamerbrief"},
       {"Voorzitter van de Tweede Kamer", "Kamerbrief"}, {"Voorzitter van de Eerste Kamer", "Kamerbrief"}};
+
+  /** Types that are no parliamentary record: a chamber named in their first lines is a subject, not a house. */
+  private static final Set<String> NOT_PARLIAMENTARY = Set.of("nieuwsbericht", "BNC-fiche", "Woo-besluit");
 
   private MetadataFinder() {}
 
@@ -69,10 +74,17 @@ public final class MetadataFinder {
     int head = Math.min(t.length(), HEAD);
     String headText = t.surface(0, head);
     HeadLines lines = HeadLines.of(t.original(), t.originalEnd(head));
-    String type = type(headText, lines);
+    HandelingenHeader header = HandelingenHeader.of(lines);
+    String type = type(headText, lines, header);
     String chamber = chamber(headText, own);
+    if (chamber == null && header != null) {
+      chamber = header.chamber();
+    }
     if (chamber == null && ("Kamervragen".equals(type) || "antwoord".equals(type))) {
       chamber = "Tweede Kamer"; // schriftelijke vragen are put by members of the Tweede Kamer
+    }
+    if (chamber == null && !NOT_PARLIAMENTARY.contains(type)) {
+      chamber = chamberInHeading(lines); // "Plenaire vergadering Tweede Kamer, dinsdag 14 februari 2023"
     }
     String sender = null;
     // only a letter names its sender in the heading; elsewhere the first minister is just mentioned
@@ -84,22 +96,40 @@ public final class MetadataFinder {
       }
     }
     String kamerstuk = own == null ? null : own.documentId();
-    return new DocumentMetadata(TitleFinder.title(type, lines), DateFinder.date(t, head, type, lines), type,
-        kamerstuk, sender, chamber, documentId(type, chamber, lines, kamerstuk));
+    LocalDate date = DateFinder.date(t, head, type, lines);
+    return new DocumentMetadata(TitleFinder.title(type, lines), date, type, kamerstuk, sender, chamber,
+        documentId(type, chamber, lines, kamerstuk, header, date));
   }
 
-  private static String type(String headText, HeadLines lines) {
+  /** The first of the first lines naming a chamber, for parliamentary records without a letterhead. */
+  private static String chamberInHeading(HeadLines lines) {
+    for (int k = 0; k < Math.min(3, lines.size()); k++) {
+      String chamber = chamber(lines.get(k), null);
+      if (chamber != null) {
+        return chamber;
+      }
+      if (lines.get(k).contains("Tweede Kamer") != lines.get(k).contains("Eerste Kamer")) {
+        return lines.get(k).contains("Tweede Kamer") ? "Tweede Kamer" : "Eerste Kamer";
+      }
+    }
+    return null;
+  }
+
+  private static String type(String headText, HeadLines lines, HandelingenHeader header) {
     if (lines.startingWith("Aanhangsel van de Handelingen") >= 0 || lines.startingWith("Vragen van ") >= 0
         && headText.contains("(ingezonden ")) {
       return headText.contains("Antwoord van ") || headText.contains("Antwoord op vragen") ? "antwoord"
           : "Kamervragen";
     }
     if (lines.startingWith("Antwoord op vragen") >= 0 || lines.startingWith("Antwoorden op vragen") >= 0
-        || lines.startingWith("Beantwoording Kamervragen") >= 0) {
+        || lines.startingWith("Beantwoording Kamervragen") >= 0 || answersInSubject(lines)) {
       return "antwoord";
     }
+    boolean debate = headText.contains("Aan de orde is") || headText.contains("Aan de orde zijn");
+    boolean chaired = headText.contains("De voorzitter:") && (debate || headText.contains("In stemming komt")
+        || headText.contains("Deze motie is voorgesteld door"));
     if (lines.startingWith("Handelingen") >= 0 && headText.contains(" vergadering")
-        || headText.contains("e vergadering") && headText.contains("Aan de orde is")) {
+        || headText.contains("e vergadering") && debate || header != null || chaired) {
       return "Handelingen";
     }
     String first = lines.get(0);
@@ -107,15 +137,43 @@ public final class MetadataFinder {
     if (fiche >= 0 && fiche < 3 && lines.get(fiche).length() > 6 && Character.isDigit(lines.get(fiche).charAt(6))) {
       return "BNC-fiche";
     }
-    if (first != null && first.startsWith("Nieuwsbericht")) {
+    if (newsLine(lines) >= 0) {
       return "nieuwsbericht";
     }
+    String lowerHead = headText.toLowerCase(Locale.ROOT);
     for (String[] candidate : TYPES) {
-      if (headText.contains(candidate[0])) {
+      // printed headings ("BRIEF VAN") exactly, as the body says "de brief van", "de motie van"; the
+      // others ("Geachte Voorzitter", "Woo-verzoek") in any case
+      boolean heading = candidate[0].equals(candidate[0].toUpperCase(Locale.ROOT));
+      if (heading ? headText.contains(candidate[0])
+          : lowerHead.contains(candidate[0].toLowerCase(Locale.ROOT))) {
         return candidate[1];
       }
     }
-    return null;
+    return "overig";
+  }
+
+  /**
+   * "Nieuwsbericht | 12-09-2024" or "Persbericht …" as one of the first lines (before or after the headline,
+   * as the site or its print shows it): its index, else -1.
+   */
+  static int newsLine(HeadLines lines) {
+    for (int k = 0; k < Math.min(3, lines.size()); k++) {
+      if (lines.get(k).startsWith("Nieuwsbericht") || lines.get(k).startsWith("Persbericht")) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** A letter whose subject is the answers to Kamervragen: "Betreft Beantwoording vragen van het lid …". */
+  private static boolean answersInSubject(HeadLines lines) {
+    String subject = TitleFinder.subject(lines);
+    if (subject == null) {
+      return false;
+    }
+    String s = subject.toLowerCase(Locale.ROOT);
+    return (s.startsWith("beantwoording") || s.startsWith("antwoord")) && s.contains("vragen");
   }
 
   /** The chamber a document's heading or its kamerstuk footer names. */
@@ -138,10 +196,15 @@ public final class MetadataFinder {
   }
 
   /** Handelingen "h-tk-20182019-45-7", Kamervragen "ah-tk-20102011-1785", else the own kamerstuk. */
-  private static String documentId(String type, String chamber, HeadLines lines, String kamerstuk) {
+  private static String documentId(String type, String chamber, HeadLines lines, String kamerstuk,
+      HandelingenHeader header, LocalDate date) {
     boolean handelingen = "Handelingen".equals(type);
     if (!handelingen && !"antwoord".equals(type) && !"Kamervragen".equals(type) || chamber == null) {
       return kamerstuk;
+    }
+    if (handelingen && header != null && lines.startingWith("Vergaderjaar ") < 0 && date != null) {
+      return "h-" + (header.chamber().equals("Eerste Kamer") ? "ek" : "tk") + "-"
+          + HandelingenHeader.sessionYear(date) + "-" + header.meeting() + "-" + header.item();
     }
     int yearLine = lines.startingWith("Vergaderjaar ");
     String year = HeadLines.sessionYear(lines.get(yearLine));
