@@ -98,13 +98,54 @@ public final class AmountFinder {
     }
     BigDecimal value = num.value();
     int end = num.end();
-    Units.Found<BigDecimal> scale = Units.scale(t, end + 1);
-    if (t.at(end) == ' ' && scale != null) {
+    Units.Found<BigDecimal> scale = Units.scaleAfterNumber(t, end);
+    if (scale != null) {
       value = value.multiply(scale.value());
       end = scale.end();
+    } else {
+      int upperEnd = rangeWithScale(t, start, end, value, cur.value(), out);
+      if (upperEnd > 0) {
+        return upperEnd;
+      }
     }
     out.add(mention(t, start, end, value, cur.value()));
     return end;
+  }
+
+  /**
+   * "€ 5 tot 10 miljoen", "€ 5 à 6 miljoen": the lower bound takes the upper bound's scale, the upper bound
+   * the lower bound's currency. Adds both and returns where the upper bound ends, else -1.
+   */
+  private static int rangeWithScale(NormalizedText t, int start, int lowerEnd, BigDecimal lower, String currency,
+      List<AmountMention> out) {
+    int p = rangeSeparatorEnd(t, lowerEnd);
+    NumberParser.Parsed upper = p < 0 ? null : NumberParser.parse(t, p);
+    Units.Found<BigDecimal> scale = upper == null ? null : Units.scaleAfterNumber(t, upper.end());
+    if (scale == null) {
+      return -1;
+    }
+    out.add(mention(t, start, lowerEnd, lower.multiply(scale.value()), currency));
+    int end = scale.end();
+    Units.Found<String> repeated = t.at(end) == ' ' ? Units.currencyAfter(t, end + 1) : null;
+    if (repeated != null && repeated.value().equals(currency)) {
+      end = repeated.end(); // "€ 5 tot 10 miljoen euro"
+    }
+    out.add(mention(t, p, end, upper.value().multiply(scale.value()), currency));
+    return end;
+  }
+
+  /** After a range's lower bound: " tot ", " à ", "-", " - " (and en dashes); where the upper bound starts, else -1. */
+  private static int rangeSeparatorEnd(NormalizedText t, int p) {
+    if (t.regionMatches(p, " tot ") || t.regionMatches(p, " \u00E0 ")) {
+      return t.at(p + 1) == 't' ? p + 5 : p + 3;
+    }
+    if (t.at(p) == '-' || t.at(p) == '\u2013') {
+      return p + 1;
+    }
+    if (t.regionMatches(p, " - ") || t.regionMatches(p, " \u2013 ")) {
+      return p + 3;
+    }
+    return -1;
   }
 
   /**
@@ -172,12 +213,16 @@ public final class AmountFinder {
 
   /** " miljoen euro", " euro", " mld. USD" after a number ending at p; null without a currency. */
   private static Unit unitAfter(NormalizedText t, int p) {
-    if (t.at(p) != ' ' && t.at(p) != '€') {
+    boolean glued = Character.isLetter(t.at(p)); // "20mld euro"
+    if (t.at(p) != ' ' && t.at(p) != '€' && !glued) {
       return null;
     }
     int q = t.at(p) == ' ' ? p + 1 : p;
     BigDecimal multiplier = BigDecimal.ONE;
     Units.Found<BigDecimal> scale = Units.scale(t, q);
+    if (glued && scale == null) {
+      return null;
+    }
     if (scale != null) {
       multiplier = scale.value();
       if (t.at(scale.end()) != ' ') {
@@ -191,14 +236,8 @@ public final class AmountFinder {
 
   /** "6.000 tot 7.000 euro": the lower bound gets the upper bound's scale and currency. */
   private static void rangeLowerBound(NormalizedText t, int start, int end, List<AmountMention> out) {
-    int p = end;
-    if (t.regionMatches(p, " tot ")) {
-      p += 5;
-    } else if (t.at(p) == '-' || t.at(p) == '\u2013') {
-      p += 1;
-    } else if (t.regionMatches(p, " - ") || t.regionMatches(p, " \u2013 ")) {
-      p += 3;
-    } else {
+    int p = rangeSeparatorEnd(t, end);
+    if (p < 0) {
       return;
     }
     int upperEnd = NumberParser.end(t, p);

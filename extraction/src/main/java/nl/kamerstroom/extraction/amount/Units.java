@@ -16,16 +16,21 @@ final class Units {
   /** Longest first where one is a prefix of another. */
   private static final String[][] CURRENCY_WORDS = {
       {"euro's", "EUR"}, {"euro", "EUR"}, {"EUR", "EUR"}, {"€", "EUR"},
-      {"Amerikaanse dollar", "USD"}, {"US-dollar", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
+      {"Amerikaanse dollars", "USD"}, {"Amerikaanse dollar", "USD"}, {"US-dollars", "USD"}, {"US-dollar", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
       {"USD", "USD"}, {"US$", "USD"}, {"$", "USD"}, {"Britse pond", "GBP"}, {"GBP", "GBP"}, {"£", "GBP"},
       {"Zwitserse frank", "CHF"}, {"CHF", "CHF"}, {"yen", "JPY"}, {"JPY", "JPY"}, {"yuan", "CNY"},
       {"CNY", "CNY"}, {"guldens", "NLG"}, {"gulden", "NLG"}, {"NLG", "NLG"}};
   /** Before the number: symbols and codes only ("EUR 900 miljoen", "€45.000", "US$ 5"). */
   private static final String[][] CURRENCY_PREFIXES = {
-      {"€", "EUR"}, {"EUR", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
+      {"€", "EUR"}, {"EURO", "EUR"}, {"EUR", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
       {"GBP", "GBP"}, {"CHF", "CHF"}, {"JPY", "JPY"}, {"\u0192", "NLG"}, {"fl.", "NLG"}, {"NLG", "NLG"}};
 
   private Units() {}
+
+  /** A scale word after a number ending at p, with a space between or glued on ("150mln"); else null. */
+  static Found<BigDecimal> scaleAfterNumber(NormalizedText t, int p) {
+    return t.at(p) == ' ' ? scale(t, p + 1) : Character.isLetter(t.at(p)) ? scale(t, p) : null;
+  }
 
   static Found<BigDecimal> scale(NormalizedText t, int p) {
     char first = Character.toLowerCase(t.at(p));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.kamerstroom.extraction.MotionMention;
 import nl.kamerstroom.extraction.text.NormalizedText;
+import nl.kamerstroom.extraction.text.Words;
 
 /**
  * What became of a motion, read right after its mention:
@@ -51,7 +52,25 @@ final class MotionOutcome {
       return decided;
     }
     String fate = fateInSentence(t, start, end);
+    if (fate == null) {
+      fate = fateBefore(t, start);
+    }
     return fate == null ? m : m.withOutcome(fate, List.of(), List.of());
+  }
+
+  /** "de aangenomen motie-Koopmans", "de verworpen motie op stuk nr. 12": the fate as the motion's adjective. */
+  private static String fateBefore(NormalizedText t, int start) {
+    int w = Words.previousWordStart(t, start);
+    if (w < 0) {
+      return null;
+    }
+    String word = Words.wordAt(t, w);
+    for (String[] fate : FATES) {
+      if (fate[1].equals(word) && !fate[1].equals("gewijzigd")) {
+        return fate[1]; // not "gewijzigde motie": that is the new motion, its fate still to come
+      }
+    }
+    return null;
   }
 
   /** "Besluit: Aangenomen. Voor: A, B (82 zetels) Tegen: C": the motion's line in a list of vote results. */
