@@ -83,7 +83,8 @@ class ReferenceRedactionMetadataTest {
         + "34 550 V Vaststelling van de begrotingsstaten\nNr. 23 MOTIE VAN HET LID TEN BROEKE C.S.\nVoorgesteld 10 "
         + "november 2016\nDe Kamer,\n\nTweede Kamer, vergaderjaar 2016–2017, 34 550 V, nr. 23").metadata();
     assertThat(motion.documentType()).isEqualTo("motie");
-    assertThat(motion.title()).isEqualTo("MOTIE VAN HET LID TEN BROEKE C.S.");
+    // the official publications' title: dossier title; heading
+    assertThat(motion.title()).isEqualTo("Vaststelling van de begrotingsstaten; Motie van het lid ten broeke c.s.");
     assertThat(motion.documentId()).isEqualTo("kst-34550-V-23");
     DocumentMetadata list = EXTRACTOR.extract("Stemmingsuitslagen\nPlenaire vergadering Tweede Kamer, dinsdag 14 "
         + "februari 2023\n\n19637-3071 Motie van het lid Brekelmans").metadata();

@@ -125,6 +125,10 @@ public final class MetadataFinder {
         || lines.startingWith("Beantwoording Kamervragen") >= 0 || answersInSubject(lines)) {
       return "antwoord";
     }
+    KamerstukHeading printed = KamerstukHeading.of(lines);
+    if (printed != null && printed.type() != null) {
+      return printed.type();
+    }
     boolean debate = headText.contains("Aan de orde is") || headText.contains("Aan de orde zijn");
     boolean chaired = headText.contains("De voorzitter:") && (debate || headText.contains("In stemming komt")
         || headText.contains("Deze motie is voorgesteld door"));
@@ -202,11 +206,11 @@ public final class MetadataFinder {
     if (!handelingen && !"antwoord".equals(type) && !"Kamervragen".equals(type) || chamber == null) {
       return kamerstuk;
     }
-    if (handelingen && header != null && lines.startingWith("Vergaderjaar ") < 0 && date != null) {
+    if (handelingen && header != null && lines.sessionLine() < 0 && date != null) {
       return "h-" + (header.chamber().equals("Eerste Kamer") ? "ek" : "tk") + "-"
           + HandelingenHeader.sessionYear(date) + "-" + header.meeting() + "-" + header.item();
     }
-    int yearLine = lines.startingWith("Vergaderjaar ");
+    int yearLine = lines.sessionLine();
     String year = HeadLines.sessionYear(lines.get(yearLine));
     if (year == null) {
       return kamerstuk;

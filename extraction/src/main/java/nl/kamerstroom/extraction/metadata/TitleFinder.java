@@ -3,47 +3,49 @@ package nl.kamerstroom.extraction.metadata;
 /**
  * A document's own title, by genre: the agenda item of a Handelingen record (the line after its item
  * number), the question line of Kamervragen (without "(ingezonden …)"), the "Fiche N: …" line of a
- * BNC-fiche, the headline of a news item, the subject of a letter ("Betreft …", "Onderwerp …"), the dossier
- * title of a printed kamerstuk (between the dossier and "Nr. N"), the heading of a motion or amendment,
- * else the first markdown heading, else the first line when it reads as a heading.
+ * BNC-fiche, the headline of a news item, a printed kamerstuk's dossier title and heading as the official
+ * publications title it ("Ontwikkelingsraad; Verslag van een schriftelijk overleg", {@link KamerstukHeading}),
+ * the subject of a letter ("Betreft …", "Onderwerp …"), else the first markdown heading, else (a document of no
+ * known genre) the first line when it reads as a heading. Wrapped lines are joined.
  */
 final class TitleFinder {
 
+  /** At most this many lines of a wrapped Kamervragen question are joined. */
+  private static final int QUESTION_LINES = 5;
   private static final String[] SUBJECT_LABELS = {"Betreft:", "Betreft ", "Onderwerp:", "Onderwerp "};
 
   private TitleFinder() {}
 
   static String title(String type, HeadLines lines) {
     if ("Handelingen".equals(type)) {
-      int item = lines.numberLine(lines.startingWith("Vergaderjaar ") + 2);
+      int item = lines.numberLine(lines.sessionLine() + 2);
       return item < 0 ? null : lines.get(item + 1);
     }
     if ("antwoord".equals(type) || "Kamervragen".equals(type)) {
-      String question = lines.get(lines.startingWith("Vragen van "));
-      if (question != null) {
+      int first = lines.startingWith("Vragen van ");
+      if (first >= 0) {
+        // the question line wraps; it ends at "(ingezonden …)", else it is taken as one line
+        String question = lines.joined(first, QUESTION_LINES, " (ingezonden");
         int submitted = question.indexOf(" (ingezonden");
-        return submitted > 0 ? question.substring(0, submitted) : stripDot(question);
+        return submitted > 0 ? question.substring(0, submitted) : stripDot(lines.get(first));
       }
     }
-    if ("motie".equals(type) || "amendement".equals(type)) {
-      String heading = motionHeading(lines);
-      if (heading != null) {
-        return heading;
-      }
+    KamerstukHeading printed = KamerstukHeading.of(lines);
+    if (printed != null && printed.title() != null) {
+      return printed.title();
     }
     if ("BNC-fiche".equals(type)) {
       return lines.get(lines.startingWith("Fiche "));
     }
     if ("nieuwsbericht".equals(type)) {
-      return lines.get(MetadataFinder.newsLine(lines) == 0 ? 1 : 0); // the headline beside the label
+      // the headline beside the label: after it when the label comes first, else right before it (below
+      // a breadcrumb "Rijksoverheid.nl > Onderwerpen > …")
+      int label = MetadataFinder.newsLine(lines);
+      return lines.get(label == 0 ? 1 : label - 1);
     }
     String subject = subject(lines);
     if (subject != null) {
       return subject;
-    }
-    String printed = dossierTitle(lines);
-    if (printed != null) {
-      return printed;
     }
     String heading = markdownHeading(lines);
     // a document of no known genre: its first line, when that reads as a heading
@@ -58,13 +60,13 @@ final class TitleFinder {
     for (String label : SUBJECT_LABELS) {
       int k = lines.startingWith(label);
       if (k >= 0) {
-        return lines.get(k).substring(label.length()).strip();
+        return subjectFrom(lines, k, label.length());
       }
     }
     for (String label : new String[] {"Betreft", "Onderwerp"}) {
       for (int k = 0; k + 1 < lines.size(); k++) {
         if (lines.get(k).equals(label) || lines.get(k).equals(label + ":")) {
-          return lines.get(k + 1);
+          return subjectFrom(lines, k + 1, 0);
         }
       }
     }
@@ -72,43 +74,19 @@ final class TitleFinder {
   }
 
   /**
-   * "21 501-02 / Raad Algemene Zaken … / Nr. 1985": the lines between the dossier line and "Nr. N"; in the
-   * PDF layout the title shares the dossier's line ("34 550 V Vaststelling van …") and "Nr. 23" its heading.
+   * The subject from column {@code from} of line k, with the lines that continue it: indented as far as the
+   * subject and before the salutation or the next label ("Datum", "Ons kenmerk").
    */
-  private static String dossierTitle(HeadLines lines) {
-    int nr = lines.startingWith("Nr. ");
-    if (nr < 1) {
-      return null;
-    }
-    String before = lines.get(nr - 1);
-    if (nr >= 2 && Character.isDigit(lines.get(nr - 2).charAt(0)) && Character.isLetter(before.charAt(0))) {
-      return before;
-    }
-    if (!Character.isDigit(before.charAt(0))) {
-      return null;
-    }
-    int k = 0;
-    while (k < before.length() && !Character.isLowerCase(before.charAt(k))) {
-      k++; // past the dossier ("34 550 V ") to the first lower-case letter of the title's first word
-    }
-    int wordStart = before.lastIndexOf(' ', k) + 1;
-    return k < before.length() && wordStart > 0 ? before.substring(wordStart) : null;
-  }
-
-  /** "MOTIE VAN HET LID TEN BROEKE C.S." (after "Nr. 23" in the PDF layout); the title compares without case. */
-  private static String motionHeading(HeadLines lines) {
-    for (int k = 0; k < lines.size(); k++) {
-      String line = lines.get(k);
-      if (line.startsWith("Nr. ")) {
-        int space = line.indexOf(' ', 4);
-        line = space < 0 ? "" : line.substring(space + 1);
+  private static String subjectFrom(HeadLines lines, int k, int from) {
+    StringBuilder subject = new StringBuilder(lines.get(k).substring(from).strip());
+    for (int next = k + 1; next < lines.size() && next <= k + 2 && lines.continues(next); next++) {
+      String line = lines.get(next);
+      if (line.startsWith("Geachte") || !Character.isLowerCase(line.charAt(0))) {
+        break; // a continued subject starts in lower case ("van Schiphol"); a label or salutation does not
       }
-      if (line.startsWith("MOTIE VAN") || line.startsWith("GEWIJZIGDE MOTIE") || line.startsWith("AMENDEMENT VAN")
-          || line.startsWith("GEWIJZIGD AMENDEMENT")) {
-        return line;
-      }
+      HeadLines.append(subject, line);
     }
-    return null;
+    return subject.toString();
   }
 
   /** The document's first line as its title when nothing names one: a heading, not a sentence or a number. */
