@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The corpus README's counting rules (the same as score.py): multiset matching per document and type,
  * optional gold mentions neither rewarded nor penalised, motions matched in three one-to-one stages
- * (kamerstuk, submitter set, number only). Beyond score.py: document metadata scored as accuracy per field
+ * (kamerstuk, submitter set, number only); within a stage a gold mention pairs with the matching prediction
+ * of the same text when there is one (so that a motion's status is judged on the mention that states it,
+ * not on an earlier reference to the same motion), else with the first. Beyond score.py: document metadata scored as accuracy per field
  * over documents with gold metadata, and per matched motion whose gold gives them its status (accuracy) and
  * the parties for and against (set equality).
  */
@@ -198,17 +200,26 @@ final class CorpusScorer {
       }
       for (int stage = 0; stage < 3; stage++) {
         for (Integer gi : List.copyOf(freeGold)) {
+          Integer chosen = null;
           for (Integer pi : freePred) {
             if (stageMatches(stage, pool.get(gi), pred.get(pi))) {
-              freeGold.remove(gi);
-              freePred.remove(pi);
-              if (pool == req) {
-                c.tp++;
-                if (attributes != null) {
-                  scoreAttributes(doc, pool.get(gi), pred.get(pi), attributes);
-                }
+              if (chosen == null) {
+                chosen = pi;
               }
-              break;
+              if (sameText(pool.get(gi), pred.get(pi))) {
+                chosen = pi;
+                break;
+              }
+            }
+          }
+          if (chosen != null) {
+            freeGold.remove(gi);
+            freePred.remove(chosen);
+            if (pool == req) {
+              c.tp++;
+              if (attributes != null) {
+                scoreAttributes(doc, pool.get(gi), pred.get(chosen), attributes);
+              }
             }
           }
         }
@@ -220,6 +231,10 @@ final class CorpusScorer {
     }
     c.fp += freePred.size();
     freePred.forEach(pi -> c.misses.add(doc + ": FP " + motion(pred.get(pi))));
+  }
+
+  private static boolean sameText(JsonNode gold, JsonNode pred) {
+    return normalisedTitle(gold.path("text").asText()).equals(normalisedTitle(pred.path("text").asText()));
   }
 
   private static String motion(JsonNode m) {

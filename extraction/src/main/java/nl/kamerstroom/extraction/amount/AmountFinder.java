@@ -48,7 +48,7 @@ public final class AmountFinder {
     @Override
     public String wordStartAnchors() {
       // digits, symbols and codes before a number; scale words after number words by their prefixes
-      return "0123456789$EUGCJ";
+      return "0123456789$EUGCJADSNPX";
     }
 
     @Override
@@ -68,7 +68,8 @@ public final class AmountFinder {
         if (t.at(i - 1) == ' ') {
           next = scaleAfterWord(t, i, out);
         }
-      } else if (!Character.isUpperCase(c) || Words.isWordStart(t, i)) {
+      } else if (!Character.isUpperCase(c) || Words.isWordStart(t, i) && Character.isUpperCase(t.at(i + 1))) {
+        // symbols, or a code of capitals ("EUR", "DKK"): a capitalised word ("Denemarken") is none
         Units.Found<String> cur = Units.currencyBefore(t, i);
         if (cur != null) {
           next = currencyFirst(t, i, cur, out);
@@ -231,6 +232,10 @@ public final class AmountFinder {
       q = scale.end() + 1;
     }
     Units.Found<String> cur = Units.currencyAfter(t, q);
+    if (cur != null && !Character.isLetter(t.at(cur.end() - 1))
+        && Character.isDigit(t.at(t.at(cur.end()) == ' ' ? cur.end() + 1 : cur.end()))) {
+      return null; // "tot 2032 € 1 miljard": the symbol is the next number's
+    }
     return cur == null ? null : new Unit(multiplier, cur.value(), cur.end());
   }
 

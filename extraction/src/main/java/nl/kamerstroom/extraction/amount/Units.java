@@ -19,11 +19,19 @@ final class Units {
       {"Amerikaanse dollars", "USD"}, {"Amerikaanse dollar", "USD"}, {"US-dollars", "USD"}, {"US-dollar", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
       {"USD", "USD"}, {"US$", "USD"}, {"$", "USD"}, {"Britse pond", "GBP"}, {"GBP", "GBP"}, {"£", "GBP"},
       {"Zwitserse frank", "CHF"}, {"CHF", "CHF"}, {"yen", "JPY"}, {"JPY", "JPY"}, {"yuan", "CNY"},
-      {"CNY", "CNY"}, {"guldens", "NLG"}, {"gulden", "NLG"}, {"NLG", "NLG"}};
+      {"CNY", "CNY"}, {"Antilliaanse gulden", "ANG"}, {"Arubaanse florin", "AWG"}, {"Deense kronen", "DKK"},
+      {"Deense kroon", "DKK"}, {"Zweedse kronen", "SEK"}, {"Zweedse kroon", "SEK"}, {"Noorse kronen", "NOK"},
+      {"Noorse kroon", "NOK"}, {"guldens", "NLG"}, {"gulden", "NLG"}, {"NLG", "NLG"}, {"ANG", "ANG"},
+      {"AWG", "AWG"}, {"DKK", "DKK"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"PLN", "PLN"}, {"CAD", "CAD"},
+      {"AUD", "AUD"}, {"XCD", "XCD"}};
   /** Before the number: symbols and codes only ("EUR 900 miljoen", "€45.000", "US$ 5"). */
   private static final String[][] CURRENCY_PREFIXES = {
       {"€", "EUR"}, {"EURO", "EUR"}, {"EUR", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
-      {"GBP", "GBP"}, {"CHF", "CHF"}, {"JPY", "JPY"}, {"\u0192", "NLG"}, {"fl.", "NLG"}, {"NLG", "NLG"}};
+      {"GBP", "GBP"}, {"CHF", "CHF"}, {"JPY", "JPY"}, {"\u0192", "NLG"}, {"fl.", "NLG"}, {"NLG", "NLG"},
+      // the Kingdom's other currencies (Aruba, Curaçao and Sint Maarten, Caribbean Netherlands uses USD) and
+      // the neighbours' that Kamerbrieven on EU and North Sea projects quote
+      {"AWG", "AWG"}, {"ANG", "ANG"}, {"XCD", "XCD"}, {"DKK", "DKK"}, {"SEK", "SEK"}, {"NOK", "NOK"},
+      {"PLN", "PLN"}, {"CAD", "CAD"}, {"AUD", "AUD"}};
 
   private Units() {}
 
@@ -54,7 +62,7 @@ final class Units {
 
   static Found<String> currencyAfter(NormalizedText t, int p) {
     char c = t.at(p);
-    if (Character.isLetter(c) && "eEdDuUaAbBgGzZcCyYjJnN".indexOf(c) < 0) {
+    if (Character.isLetter(c) && "eEdDuUaAbBgGzZcCyYjJnNsSpPxX".indexOf(c) < 0) {
       return null; // cheap reject before trying every currency word
     }
     return match(t, p, CURRENCY_WORDS);

@@ -65,8 +65,50 @@ public final class MotionFinder {
     /** The dossier of the last motion referred to with its full kamerstuk: the fallback for one by number. */
     private String referencedDossier;
 
-    /** The motions, a motion document's heading numbered by {@code own} (may be null). */
+    /**
+     * The motions, a motion document's heading numbered by {@code own} (may be null), and each mention that
+     * names only its submitters resolved to the one kamerstuk the text gives a motion of exactly these
+     * submitters ("de motie die ik samen met de heer Y heb ingediend" after the read-out motion of both; a
+     * "motie-Diertens/Van Dam" whose footnote gives the kamerstuk).
+     */
     public List<MotionMention> motions(Kamerstuk own) {
+      return resolveBySubmitters(numberHeadings(own));
+    }
+
+    private List<MotionMention> resolveBySubmitters(List<MotionMention> motions) {
+      List<MotionMention> out = new ArrayList<>(motions);
+      for (int k = 0; k < out.size(); k++) {
+        MotionMention m = out.get(k);
+        if (m.number() != null || m.submitters().isEmpty()) {
+          continue;
+        }
+        MotionMention known = null;
+        for (MotionMention other : motions) {
+          if (other.number() != null && other.dossier() != null && sameSubmitters(m, other)) {
+            if (known != null && !known.documentId().equals(other.documentId())) {
+              known = null; // two motions of the same submitters: the text does not say which
+              break;
+            }
+            known = other;
+          }
+        }
+        if (known != null) {
+          out.set(k, m.withKamerstukOf(known));
+        }
+      }
+      return out;
+    }
+
+    private static boolean sameSubmitters(MotionMention a, MotionMention b) {
+      if (a.submitters().size() != b.submitters().size()) {
+        return false;
+      }
+      Set<String> names = new java.util.HashSet<>();
+      a.submitters().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+      return b.submitters().stream().allMatch(n -> names.contains(n.toLowerCase(Locale.ROOT)));
+    }
+
+    private List<MotionMention> numberHeadings(Kamerstuk own) {
       if (own == null || headings.isEmpty()) {
         return out;
       }

@@ -36,6 +36,14 @@ final class MotionOutcome {
   private static final String[] FOR_ENDS = {" voor deze ", " voor de motie", " voor de gewijzigde ", " voor het ",
       " ervoor"};
 
+  /** Verbs whose particle "aan" follows the motion: "houd ik mijn motie … aan", "nam de Kamer de motie … aan". */
+  private static final String[][] VERBS_WITH_AAN = {{" houd ", "aangehouden"}, {" houdt ", "aangehouden"},
+      {" houden ", "aangehouden"}, {" hield ", "aangehouden"}, {" nam ", "aangenomen"}, {" namen ", "aangenomen"},
+      {" neemt ", "aangenomen"}, {" nemen ", "aangenomen"}};
+  /** Verbs whose particle "in" follows the motion: "trek ik de motie … in". */
+  private static final String[][] VERBS_WITH_IN = {{" trek ", "ingetrokken"}, {" trekt ", "ingetrokken"},
+      {" trekken ", "ingetrokken"}, {" trok ", "ingetrokken"}, {" trokken ", "ingetrokken"}};
+
   private MotionOutcome() {}
 
   /** How far a vote list's "Besluit: …" may follow its motion (the motion's title sits between). */
@@ -60,6 +68,9 @@ final class MotionOutcome {
 
   /** "de aangenomen motie-Koopmans", "de verworpen motie op stuk nr. 12": the fate as the motion's adjective. */
   private static String fateBefore(NormalizedText t, int start) {
+    if (t.surface(Math.max(0, start - 25), start).contains("ter vervanging van ")) {
+      return "gewijzigd"; // "De gewijzigde motie is ingediend ter vervanging van de motie-X (…)"
+    }
     int w = Words.previousWordStart(t, start);
     if (w < 0) {
       return null;
@@ -124,14 +135,23 @@ final class MotionOutcome {
   }
 
   private static String fateInSentence(NormalizedText t, int start, int end) {
+    int q = t.at(end) == ')' ? end + 1 : end;
+    if (t.regionMatches(q, " aan") && !Character.isLetter(t.at(q + 4))) {
+      String fate = separableVerb(t, start, true); // "nam de Kamer de motie-X (…) aan over …"
+      if (fate != null) {
+        return fate;
+      }
+    }
     int limit = Math.min(t.length(), end + SENTENCE_WINDOW);
     for (int k = end; k < limit; k++) {
       char c = t.charAt(k);
+      boolean aan = t.regionMatches(k - 4, " aan");
       if (c == '.' && (t.at(k + 1) == ' ' || k + 1 >= t.length())
-          && (ReferenceWindow.wordBeforeIsLong(t, k) || t.regionMatches(k - 4, " aan") || t.regionMatches(k - 3, " in"))) {
-        return separableVerb(t, start, k); // the sentence ends ("aan." and "in." are no abbreviations)
+          && (ReferenceWindow.wordBeforeIsLong(t, k) || aan || t.regionMatches(k - 3, " in"))) {
+        // the sentence ends ("aan." and "in." are no abbreviations)
+        return aan || t.regionMatches(k - 3, " in") ? separableVerb(t, start, aan) : null;
       }
-      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k)) {
+      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k) && !coordinated(t, end, k)) {
         return null; // another motion's fate follows
       }
       if (c == 'a' || c == 'i' || c == 'v' || c == 'g') {
@@ -150,17 +170,20 @@ final class MotionOutcome {
    * "Ik houd mijn motie op stuk nr. 12 aan.", "Dan trek ik de motie-X in.": the verb just before the mention,
    * its particle ending the sentence.
    */
-  private static String separableVerb(NormalizedText t, int start, int sentenceEnd) {
-    boolean aan = t.regionMatches(sentenceEnd - 4, " aan");
-    boolean in = t.regionMatches(sentenceEnd - 3, " in");
-    if (!aan && !in) {
-      return null;
+  private static String separableVerb(NormalizedText t, int start, boolean aan) {
+    String before = " " + t.surface(Math.max(0, start - 40), start);
+    for (String[] verb : aan ? VERBS_WITH_AAN : VERBS_WITH_IN) {
+      if (before.contains(verb[0])) {
+        return verb[1];
+      }
     }
-    String before = t.surface(Math.max(0, start - 30), start);
-    if (aan && (before.contains("houd ") || before.contains("houden "))) {
-      return "aangehouden";
-    }
-    return in && (before.contains("trek ") || before.contains("trekken ")) ? "ingetrokken" : null;
+    return null;
+  }
+
+  /** "de motie-A (…) en de motie-B (…) aan te houden": both motions share the fate that follows. */
+  private static boolean coordinated(NormalizedText t, int end, int nextMotion) {
+    String gap = t.surface(end, nextMotion).strip();
+    return gap.equals("en de") || gap.equals("en") || gap.equals(", de") || gap.equals(",") || gap.equals("en het");
   }
 
   private static MotionMention verdict(NormalizedText t, int end, MotionMention m) {
@@ -234,10 +257,12 @@ final class MotionOutcome {
       String party = item.strip();
       if (party.startsWith("de ")) {
         party = party.substring(3);
-      } else if (party.startsWith("het ") && !party.startsWith("het lid")) {
+      } else if (party.startsWith("het lid ")) {
+        party = party.substring(8); // a member voting on his own, as a one-member group: "het lid Houwers"
+      } else if (party.startsWith("het ")) {
         party = party.substring(4);
       }
-      if (!party.isEmpty() && !party.startsWith("het lid") && !party.startsWith("de leden")) {
+      if (!party.isEmpty() && !party.startsWith("de leden")) {
         out.add(party);
       }
     }

@@ -51,7 +51,7 @@ final class SubmitterParser {
   /** After a name: ", ", " en ", "/" lead to another name; returns where it would start, or -1. */
   private static int separatorEnd(NormalizedText t, int p) {
     if (t.at(p) == '/') {
-      return p + 1;
+      return t.at(p + 1) == ' ' ? p + 2 : p + 1; // "motie-Kröger/ Bromet", broken at the slash
     }
     int q = p;
     if (t.at(q) == ',') {
