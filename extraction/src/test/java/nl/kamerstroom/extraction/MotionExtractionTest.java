@@ -157,4 +157,10 @@ class MotionExtractionTest {
         + "motie-Piri (21501-02, nr. 2440) in. Over de aangenomen motie-Koopmans zijn wij tevreden."))
         .extracting(MotionMention::status).containsExactly("aangehouden", "ingetrokken", "aangenomen");
   }
+
+  @Test
+  void aHeadingMotiesIsNoListAndHidesNoMotion() {
+    assertThat(motions("Moties\nDe motie-Jacobi/Samsom (Kamerstuk 30 872, nr. 60) verzoekt om een verbod."))
+        .extracting(MotionMention::documentId).containsExactly("kst-30872-60");
+  }
 }

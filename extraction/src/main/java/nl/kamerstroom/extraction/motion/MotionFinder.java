@@ -217,7 +217,7 @@ public final class MotionFinder {
       for (int k = p; k < limit && colon < 0; k++) {
         char c = t.charAt(k);
         if (c == '.' && ReferenceWindow.wordBeforeIsLong(t, k)) {
-          return k;
+          return p; // no list: the pass goes on right after "moties" (a heading "Moties" before "De motie-X")
         }
         colon = c == ':' ? k : -1;
       }
