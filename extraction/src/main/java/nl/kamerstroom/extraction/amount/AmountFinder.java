@@ -19,9 +19,11 @@ public final class AmountFinder {
 
   /**
    * The first two letters of the scale words ("miljoen", "mln", "mrd", "biljoen", "duizend"; see Units), and
-   * of the guilder's "fl." and "NLG" (prefixes, not letters: every word starting with "f" or "N" would cost a call).
+   * of the guilder's "fl." and "NLG" and of the other currency codes before a number ("AWG", "DKK", …): prefixes,
+   * not letters, as every word starting with "f", "N", "D" or "A" would cost a call.
    */
-  private static final List<String> SCALE_WORD_PREFIXES = List.of("mi", "ml", "mr", "bi", "du", "fl", "NL");
+  private static final List<String> SCALE_WORD_PREFIXES = List.of("mi", "ml", "mr", "bi", "du", "fl", "NL",
+      "AW", "AN", "XC", "DK", "SE", "NO", "PL", "CA", "AU");
 
   private AmountFinder() {}
 
@@ -48,7 +50,7 @@ public final class AmountFinder {
     @Override
     public String wordStartAnchors() {
       // digits, symbols and codes before a number; scale words after number words by their prefixes
-      return "0123456789$EUGCJADSNPX";
+      return "0123456789$EUGCJ";
     }
 
     @Override

@@ -3,6 +3,8 @@ package nl.kamerstroom.extraction.metadata;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The running page header of a Handelingen PDF: "Tweede Kamer | Stemmingen moties … | 28 november 2017 | TK
@@ -19,7 +21,11 @@ record HandelingenHeader(String chamber, String meeting, String item) {
   /** The first head line holding "TK n" or "EK n" with a page id "n-item-page" of the same meeting, else null. */
   static HandelingenHeader of(HeadLines lines) {
     for (int k = 0; k < lines.size(); k++) {
-      HandelingenHeader header = parse(lines.get(k));
+      String line = lines.get(k);
+      if (line.indexOf("K ") < 0) {
+        continue; // neither "TK n" nor "EK n": most lines, checked without splitting them
+      }
+      HandelingenHeader header = parse(line);
       if (header != null) {
         return header;
       }
@@ -28,11 +34,16 @@ record HandelingenHeader(String chamber, String meeting, String item) {
   }
 
   private static HandelingenHeader parse(String line) {
-    String[] words = line.replace('|', ' ').trim().split(" +");
-    for (int w = 0; w + 1 < words.length; w++) {
-      boolean tweede = words[w].equals("TK");
-      if ((tweede || words[w].equals("EK")) && HeadLines.digitsOnly(words[w + 1])) {
-        String meeting = words[w + 1];
+    List<String> words = new ArrayList<>();
+    for (String word : line.replace('|', ' ').split(" ")) {
+      if (!word.isEmpty()) {
+        words.add(word); // String.split(" ") takes the fast path without a regex
+      }
+    }
+    for (int w = 0; w + 1 < words.size(); w++) {
+      boolean tweede = words.get(w).equals("TK");
+      if ((tweede || words.get(w).equals("EK")) && HeadLines.digitsOnly(words.get(w + 1))) {
+        String meeting = words.get(w + 1);
         for (String word : words) {
           String[] parts = word.split("-");
           if (parts.length == 3 && parts[0].equals(meeting) && HeadLines.digitsOnly(parts[1])

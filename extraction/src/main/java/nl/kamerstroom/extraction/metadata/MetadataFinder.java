@@ -75,7 +75,8 @@ public final class MetadataFinder {
     String headText = t.surface(0, head);
     HeadLines lines = HeadLines.of(t.original(), t.originalEnd(head));
     HandelingenHeader header = HandelingenHeader.of(lines);
-    String type = type(headText, lines, header);
+    KamerstukHeading printed = KamerstukHeading.of(lines);
+    String type = type(headText, lines, header, printed);
     String chamber = chamber(headText, own);
     if (chamber == null && header != null) {
       chamber = header.chamber();
@@ -97,7 +98,7 @@ public final class MetadataFinder {
     }
     String kamerstuk = own == null ? null : own.documentId();
     LocalDate date = DateFinder.date(t, head, type, lines);
-    return new DocumentMetadata(TitleFinder.title(type, lines), date, type, kamerstuk, sender, chamber,
+    return new DocumentMetadata(TitleFinder.title(type, lines, printed), date, type, kamerstuk, sender, chamber,
         documentId(type, chamber, lines, kamerstuk, header, date));
   }
 
@@ -115,17 +116,17 @@ public final class MetadataFinder {
     return null;
   }
 
-  private static String type(String headText, HeadLines lines, HandelingenHeader header) {
+  private static String type(String headText, HeadLines lines, HandelingenHeader header,
+      KamerstukHeading printed) {
     if (lines.startingWith("Aanhangsel van de Handelingen") >= 0 || lines.startingWith("Vragen van ") >= 0
         && headText.contains("(ingezonden ")) {
       return headText.contains("Antwoord van ") || headText.contains("Antwoord op vragen") ? "antwoord"
           : "Kamervragen";
     }
     if (lines.startingWith("Antwoord op vragen") >= 0 || lines.startingWith("Antwoorden op vragen") >= 0
-        || lines.startingWith("Beantwoording Kamervragen") >= 0 || answersInSubject(lines)) {
+        || lines.startingWith("Beantwoording Kamervragen") >= 0) {
       return "antwoord";
     }
-    KamerstukHeading printed = KamerstukHeading.of(lines);
     if (printed != null && printed.type() != null) {
       return printed.type();
     }
@@ -143,6 +144,9 @@ public final class MetadataFinder {
     }
     if (newsLine(lines) >= 0) {
       return "nieuwsbericht";
+    }
+    if (answersInSubject(lines)) {
+      return "antwoord";
     }
     String lowerHead = headText.toLowerCase(Locale.ROOT);
     for (String[] candidate : TYPES) {

@@ -16,7 +16,8 @@ final class TitleFinder {
 
   private TitleFinder() {}
 
-  static String title(String type, HeadLines lines) {
+  /** @param printed the kamerstuk heading of the head, may be null */
+  static String title(String type, HeadLines lines, KamerstukHeading printed) {
     if ("Handelingen".equals(type)) {
       int item = lines.numberLine(lines.sessionLine() + 2);
       return item < 0 ? null : lines.get(item + 1);
@@ -30,7 +31,6 @@ final class TitleFinder {
         return submitted > 0 ? question.substring(0, submitted) : stripDot(lines.get(first));
       }
     }
-    KamerstukHeading printed = KamerstukHeading.of(lines);
     if (printed != null && printed.title() != null) {
       return printed.title();
     }
