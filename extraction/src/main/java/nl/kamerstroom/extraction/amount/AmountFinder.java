@@ -17,13 +17,8 @@ import nl.kamerstroom.extraction.text.Words;
  */
 public final class AmountFinder {
 
-  /**
-   * The first two letters of the scale words ("miljoen", "mln", "mrd", "biljoen", "duizend"; see Units), and
-   * of the guilder's "fl." and "NLG" and of the other currency codes before a number ("AWG", "DKK", …): prefixes,
-   * not letters, as every word starting with "f", "N", "D" or "A" would cost a call.
-   */
-  private static final List<String> SCALE_WORD_PREFIXES = List.of("mi", "ml", "mr", "bi", "du", "fl", "NL",
-      "AW", "AN", "XC", "DK", "SE", "NO", "PL", "CA", "AU");
+  /** The first two letters of the scale words ("miljoen", "mln", "mrd", "biljoen", "duizend"; see Units). */
+  private static final List<String> SCALE_WORD_PREFIXES = List.of("mi", "ml", "mr", "bi", "du");
 
   private AmountFinder() {}
 
@@ -63,7 +58,10 @@ public final class AmountFinder {
       char c = t.charAt(i);
       int next = i + 1;
       if (c >= '0' && c <= '9') {
-        if (startsNumber(t, i)) {
+        Units.Found<String> code = startsNumber(t, i) ? codeBefore(t, i) : null;
+        if (code != null) {
+          next = currencyFirst(t, i - 4, code, out);
+        } else if (startsNumber(t, i)) {
           next = numberFirst(t, i, out);
         }
       } else if (c == 'm' || c == 'b' || c == 'd') { // "fl" and "NL" fall through to the currency codes
@@ -79,6 +77,19 @@ public final class AmountFinder {
       }
       return Math.max(next, i + 1);
     }
+  }
+
+  /**
+   * "DKK 7,5 miljard", "AWG 78 miljoen", "fl. 40 mln.": a code of three chars and a space right before the
+   * number, looked up from the digit (the rarer codes as anchors would cost a call at every word starting
+   * with "D", "A" or "f"); the codes with anchors of their own ("EUR", "USD", …) are found there first.
+   */
+  private static Units.Found<String> codeBefore(NormalizedText t, int i) {
+    if (t.at(i - 1) != ' ' || Character.isLetterOrDigit(t.at(i - 5)) || !Character.isLetter(t.at(i - 4))) {
+      return null;
+    }
+    Units.Found<String> code = Units.currencyBefore(t, i - 4);
+    return code != null && code.end() == i - 1 ? code : null;
   }
 
   private static boolean startsNumber(NormalizedText t, int i) {
