@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * optional gold mentions neither rewarded nor penalised, motions matched in three one-to-one stages
  * (kamerstuk, submitter set, number only); within a stage a gold mention pairs with the matching prediction
  * of the same text when there is one (so that a motion's status is judged on the mention that states it,
- * not on an earlier reference to the same motion), else with the first. Beyond score.py: document metadata scored as accuracy per field
+ * not on an earlier reference to the same motion), else with the first; score.py does the same. Beyond score.py: document metadata scored as accuracy per field
  * over documents with gold metadata, and per matched motion whose gold gives them its status (accuracy) and
  * the parties for and against (set equality).
  */
