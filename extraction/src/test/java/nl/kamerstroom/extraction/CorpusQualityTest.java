@@ -42,7 +42,7 @@ class CorpusQualityTest {
   private static final List<String> BARRED_ACCURACIES = List.of("date", "type", "status");
   /**
    * Held-out bars just below the figures measured on 4 Dec 2026 (F1 ministries 0.987, countries 1.000, motions
-   * 0.982, amounts 0.973; date 16/16, type 16/16, chamber 16/16, id 12/16, title 8/16, status 23/29): guards
+   * 0.982, amounts 0.973; date 16/16, type 16/16, chamber 16/16, id 12/16, title 8/16, status 24/29): guards
    * against regressions, never a target to tune on.
    */
   private static final Map<String, Double> HELD_OUT_BARS = Map.ofEntries(Map.entry("ministries", 0.98),

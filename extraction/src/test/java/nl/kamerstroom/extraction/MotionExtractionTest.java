@@ -163,4 +163,14 @@ class MotionExtractionTest {
     assertThat(motions("Moties\nDe motie-Jacobi/Samsom (Kamerstuk 30 872, nr. 60) verzoekt om een verbod."))
         .extracting(MotionMention::documentId).containsExactly("kst-30872-60");
   }
+
+  @Test
+  void eerstKamerVerdictAfterTheVoteIsAnnounced() {
+    List<MotionMention> votes = motions("Aan de orde is de stemming over de motie-Nicolaï c.s. over de rechtsstaat "
+        + "(35570-VI, letter E).\n\nDe motie wordt met 38 tegen 37 stemmen aangenomen.\n\n(Voor stemmen de leden van "
+        + "de fracties van: CDA, D66 en VVD.)\n\nAan de orde is de stemming over de motie-Dittrich (35570-VI, letter F)."
+        + "\n\nDe motie wordt zonder stemming verworpen.");
+    assertThat(votes).extracting(MotionMention::status).containsExactly("aangenomen", "verworpen");
+    assertThat(votes.getFirst().votesFor()).containsExactly("CDA", "D66", "VVD");
+  }
 }

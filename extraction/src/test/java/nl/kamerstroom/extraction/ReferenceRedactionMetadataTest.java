@@ -92,4 +92,12 @@ class ReferenceRedactionMetadataTest {
     assertThat(list.title()).isEqualTo("Stemmingsuitslagen");
     assertThat(list.chamber()).isEqualTo("Tweede Kamer");
   }
+
+  @Test
+  void theIdPrintedAtTheStartOfAFooterLine() {
+    assertThat(EXTRACTOR.extract("Vragen van het lid X aan de minister over Y (ingezonden 3 maart 2011).\n\nTekst."
+        + "\n\nah-tk-20102011-1785\nISSN 1388-8889").metadata().documentId()).isEqualTo("ah-tk-20102011-1785");
+    assertThat(EXTRACTOR.extract("Zie https://zoek.officielebekendmakingen.nl/kst-34550-V-23.html.").metadata()
+        .documentId()).isNull();
+  }
 }

@@ -32,6 +32,12 @@ public final class MetadataFinder {
   /** Types that are no parliamentary record: a chamber named in their first lines is a subject, not a house. */
   private static final Set<String> NOT_PARLIAMENTARY = Set.of("nieuwsbericht", "BNC-fiche", "Woo-besluit");
 
+  /** The page footers in which {@link #printedId} looks: the first page's and the last page's. */
+  private static final int FOOTER_REACH = 4000;
+
+  /** Own ids as the official publications print them at the start of a footer line. */
+  private static final String[] PRINTED_ID_PREFIXES = {"kst-", "h-tk-", "h-ek-", "ah-tk-", "ah-ek-"};
+
   private MetadataFinder() {}
 
   /** The document's own kamerstuk, from the footer "vergaderjaar YYYY–YYYY, DOSSIER, nr. N". */
@@ -98,9 +104,41 @@ public final class MetadataFinder {
     }
     String kamerstuk = own == null ? null : own.documentId();
     LocalDate date = DateFinder.date(t, head, type, lines);
+    String id = documentId(type, chamber, lines, kamerstuk, header, date);
     return new DocumentMetadata(TitleFinder.title(type, lines, printed), date, type, kamerstuk, sender, chamber,
-        documentId(type, chamber, lines, kamerstuk, header, date));
+        id != null ? id : printedId(t.original()));
   }
+
+  private static String printedId(String original) {
+    String head = original.substring(0, Math.min(original.length(), FOOTER_REACH));
+    String found = printedIdIn(head);
+    return found != null || original.length() <= FOOTER_REACH ? found
+        : printedIdIn(original.substring(Math.max(FOOTER_REACH, original.length() - FOOTER_REACH)));
+  }
+
+  /**
+   * The id the official publications print at the start of a footer line ("kst-34550-V-23 ISSN 0921 - 7371",
+   * "ah-tk-20102011-1785", "h-tk-20182019-45-7"): the document's own when nothing else gave one.
+   */
+  private static String printedIdIn(String original) {
+    for (String prefix : PRINTED_ID_PREFIXES) {
+      int at = original.startsWith(prefix) ? 0 : original.indexOf("\n" + prefix) + 1;
+      if (at == 0 && !original.startsWith(prefix) || !Character.isDigit(charAt(original, at + prefix.length()))) {
+        continue;
+      }
+      int end = at + prefix.length();
+      while (end < original.length() && (Character.isLetterOrDigit(original.charAt(end)) || original.charAt(end) == '-')) {
+        end++;
+      }
+      return original.substring(at, end);
+    }
+    return null;
+  }
+
+  private static char charAt(String s, int k) {
+    return k < s.length() ? s.charAt(k) : ' ';
+  }
+
 
   /** The first of the first lines naming a chamber, for parliamentary records without a letterhead. */
   private static String chamberInHeading(HeadLines lines) {

@@ -128,10 +128,10 @@ final class MotionOutcome {
     return limit;
   }
 
-  /** "In stemming komt de [gewijzigde] motie-…". */
+  /** "In stemming komt de [gewijzigde] motie-…", "Aan de orde is de stemming over de motie-…". */
   private static boolean putToTheVote(NormalizedText t, int start) {
     int from = Math.max(0, start - 40);
-    return indexOf(t, "In stemming komt ", from, start) >= 0;
+    return indexOf(t, "In stemming komt ", from, start) >= 0 || indexOf(t, "stemming over ", from, start) >= 0;
   }
 
   private static String fateInSentence(NormalizedText t, int start, int end) {
@@ -187,8 +187,11 @@ final class MotionOutcome {
   }
 
   private static MotionMention verdict(NormalizedText t, int end, MotionMention m) {
-    int next = indexOf(t, "In stemming komt ", end, end + VERDICT_WINDOW);
-    int limit = next < 0 ? Math.min(t.length(), end + VERDICT_WINDOW) : next;
+    int limit = Math.min(t.length(), end + VERDICT_WINDOW);
+    for (String nextVote : new String[] {"In stemming komt ", "stemming over "}) {
+      int next = indexOf(t, nextVote, end, limit);
+      limit = next < 0 ? limit : next; // the next motion's vote, and its verdict, start here
+    }
     String fate = null;
     for (String[] candidate : new String[][] {{"is aangenomen", "aangenomen"}, {"is verworpen", "verworpen"},
         {"aangenomen", "aangenomen"}, {"verworpen", "verworpen"}}) {
