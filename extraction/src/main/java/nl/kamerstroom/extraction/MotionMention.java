@@ -33,6 +33,12 @@ public record MotionMention(String text, int start, int end, List<String> submit
         number == null ? null : "kst-" + resolvedDossier + "-" + number, replaces, status, votesFor, votesAgainst);
   }
 
+  /** This mention, which names its submitters only, as the motion of {@code known}'s kamerstuk. */
+  public MotionMention withKamerstukOf(MotionMention known) {
+    return new MotionMention(text, start, end, submitters, cs, known.dossier, known.number, known.sessionYear,
+        known.chamber, known.documentId, replaces, status, votesFor, votesAgainst);
+  }
+
   /** This mention with what the text says became of it. */
   public MotionMention withOutcome(String outcome, List<String> parties, List<String> opponents) {
     return new MotionMention(text, start, end, submitters, cs, dossier, number, sessionYear, chamber, documentId,

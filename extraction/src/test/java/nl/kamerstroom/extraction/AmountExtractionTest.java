@@ -1,6 +1,7 @@
 package nl.kamerstroom.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,17 @@ class AmountExtractionTest {
     assertThat(a.text()).isEqualTo("EUR 900 miljoen");
     assertThat(text.substring(a.start(), a.end())).isEqualTo("EUR 900\nmiljoen");
     assertThat(a.value()).isEqualByComparingTo("900000000");
+  }
+
+  @Test
+  void guildersHalvesGluedScalesAndRangesAfterASymbol() {
+    assertThat(EXTRACTOR.extract("ƒ 25 miljoen, fl. 40 mln., 12 miljoen gulden, anderhalf miljard euro, "
+        + "tweeënhalf miljard euro, €150mln, EUR 1.5 billion, € 5 tot 10 miljoen.").amounts())
+        .extracting(a -> a.value().toPlainString(), AmountMention::currency).containsExactly(
+            tuple("25000000", "NLG"), tuple("40000000", "NLG"),
+            tuple("12000000", "NLG"), tuple("1500000000", "EUR"),
+            tuple("2500000000", "EUR"), tuple("150000000", "EUR"),
+            tuple("1500000000", "EUR"), tuple("5000000", "EUR"),
+            tuple("10000000", "EUR"));
   }
 }

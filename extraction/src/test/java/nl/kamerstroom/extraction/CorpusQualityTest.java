@@ -19,21 +19,40 @@ import org.junit.jupiter.api.TestFactory;
  * Precision, recall and F1 per type on each annotated corpus under {@code kamerstroom.corpora} (set by the
  * pom to extraction/corpus): {@code sample} (the five documents the first rules were written against),
  * {@code dev} (the development corpus) and {@code heldout} (written by someone else, never read while
- * writing rules; scored when present). Each corpus is scored on its own, printed, and fails below F1 0.95
- * for any type; the held-out corpus, which measures the rules on documents they were not written
- * against, fails below {@link #HELD_OUT_BAR}, a guard against regressions at its measured level (the
- * target is 0.97; reaching it means new development documents, never tuning on these). Metadata fields and motion status are scored where the gold gives them; the date and type
- * of a document and a motion's status must reach 0.95 on the corpora the rules were developed on.
+ * writing rules; scored when present). Each corpus is scored on its own and printed; the corpora developed
+ * on fail below {@link #DEVELOPED_BAR} F1 for any type or 0.95 accuracy of date, type and motion status; the
+ * held-out corpus, which measures the rules on documents they were not written against, fails below
+ * {@link #HELD_OUT_BARS}, guards against regressions at its measured level (reaching more means new
+ * development documents, never tuning on these). Metadata fields and motion status are scored where the
+ * gold gives them.
+ *
+ * <p>Only the corpora developed on print their misses (per document and mention); the held-out corpus prints
+ * its aggregate figures alone, so that nobody writes rules against its documents. {@code
+ * -Dkamerstroom.corpus.names=dev,sample} scores a subset.
  */
 class CorpusQualityTest {
 
-  private static final double BAR = 0.95;
-  /** Held-out F1 measured on 4 Dec 2026: ministries 0.987, countries 1.000, motions 0.941, amounts 0.960. */
-  private static final double HELD_OUT_BAR = 0.93;
-  private static final List<String> CORPORA = List.of("sample", "dev", "heldout");
-  /** Only these corpora were in view while the rules were written: their metadata and status must pass. */
-  private static final List<String> DEVELOPED_ON = List.of("sample", "dev");
+  /**
+   * Bars on the corpora the rules were developed on, where every figure is 1.000 but a country inside an
+   * airline's name (dev: "Air France-KLM", one false positive, F1 0.997): F1 per type, accuracy of date,
+   * type and motion status.
+   */
+  private static final double DEVELOPED_BAR = 0.99;
+  private static final double DEVELOPED_ACCURACY_BAR = 0.95;
   private static final List<String> BARRED_ACCURACIES = List.of("date", "type", "status");
+  /**
+   * Held-out bars just below the figures measured on 4 Dec 2026 (F1 ministries 0.987, countries 1.000, motions
+   * 0.982, amounts 0.973; date 16/16, type 16/16, chamber 16/16, id 12/16, title 8/16, status 24/29): guards
+   * against regressions, never a target to tune on.
+   */
+  private static final Map<String, Double> HELD_OUT_BARS = Map.ofEntries(Map.entry("ministries", 0.98),
+      Map.entry("countries", 0.99), Map.entry("motions", 0.97), Map.entry("amounts", 0.97), Map.entry("date", 0.95),
+      Map.entry("type", 0.95), Map.entry("chamber", 0.95), Map.entry("id", 0.70), Map.entry("title", 0.45),
+      Map.entry("status", 0.75));
+  private static final List<String> CORPORA =
+      List.of(System.getProperty("kamerstroom.corpus.names", "sample,dev,heldout").split(","));
+  /** Only these corpora were in view while the rules were written: they print their misses. */
+  private static final List<String> DEVELOPED_ON = List.of("sample", "dev");
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final EntityExtractor EXTRACTOR = EntityExtractor.create();
 
@@ -72,21 +91,37 @@ class CorpusQualityTest {
 
     StringBuilder report = new StringBuilder(String.format("corpus %s (%d documents)%n", name, goldFiles.size()));
     report.append(String.format("%-12s %5s %5s %5s %7s %7s %7s%n", "type", "tp", "fp", "fn", "P", "R", "F1"));
-    totals.forEach((type, c) -> report.append(String.format("%-12s %5d %5d %5d %7.3f %7.3f %7.3f%n", type, c.tp,
-        c.fp, c.fn, c.precision(), c.recall(), c.f1())));
+    boolean showMisses = DEVELOPED_ON.contains(name);
+    totals.forEach((type, c) -> {
+      report.append(String.format("%-12s %5d %5d %5d %7.3f %7.3f %7.3f%n", type, c.tp, c.fp, c.fn,
+          c.precision(), c.recall(), c.f1()));
+      if (showMisses) {
+        c.misses.forEach(miss -> report.append("    ").append(miss).append(System.lineSeparator()));
+      }
+    });
     accuracies.forEach((field, a) -> {
       if (a.total > 0) {
         report.append(String.format("%-12s %5d/%-5d accuracy %.3f%n", field, a.correct, a.total, a.value()));
-        a.misses.forEach(miss -> report.append("    ").append(miss).append(System.lineSeparator()));
+        if (showMisses) {
+          a.misses.forEach(miss -> report.append("    ").append(miss).append(System.lineSeparator()));
+        }
       }
     });
     System.out.print(report);
-    double bar = DEVELOPED_ON.contains(name) ? BAR : HELD_OUT_BAR;
-    totals.forEach((type, c) -> assertThat(c.f1()).as("%s: F1 for %s%n%s", name, type, report)
-        .isGreaterThanOrEqualTo(bar));
     if (DEVELOPED_ON.contains(name)) {
+      totals.forEach((type, c) -> assertThat(c.f1()).as("%s: F1 for %s%n%s", name, type, report)
+          .isGreaterThanOrEqualTo(DEVELOPED_BAR));
       BARRED_ACCURACIES.forEach(field -> assertThat(accuracies.get(field).value())
-          .as("%s: accuracy of %s%n%s", name, field, report).isGreaterThanOrEqualTo(BAR));
+          .as("%s: accuracy of %s%n%s", name, field, report).isGreaterThanOrEqualTo(DEVELOPED_ACCURACY_BAR));
+    } else {
+      totals.forEach((type, c) -> assertThat(c.f1()).as("%s: F1 for %s%n%s", name, type, report)
+          .isGreaterThanOrEqualTo(HELD_OUT_BARS.get(type)));
+      accuracies.forEach((field, a) -> {
+        if (HELD_OUT_BARS.containsKey(field) && a.total > 0) {
+          assertThat(a.value()).as("%s: accuracy of %s%n%s", name, field, report)
+              .isGreaterThanOrEqualTo(HELD_OUT_BARS.get(field));
+        }
+      });
     }
   }
 }

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The corpus README's counting rules (the same as score.py): multiset matching per document and type,
  * optional gold mentions neither rewarded nor penalised, motions matched in three one-to-one stages
- * (kamerstuk, submitter set, number only). Beyond score.py: document metadata scored as accuracy per field
+ * (kamerstuk, submitter set, number only); within a stage a gold mention pairs with the matching prediction
+ * of the same text when there is one (so that a motion's status is judged on the mention that states it,
+ * not on an earlier reference to the same motion), else with the first; score.py does the same. Beyond score.py: document metadata scored as accuracy per field
  * over documents with gold metadata, and per matched motion whose gold gives them its status (accuracy) and
  * the parties for and against (set equality).
  */
@@ -33,11 +35,12 @@ final class CorpusScorer {
   /** Motion attributes scored on matched motions whose gold gives them. */
   static final List<String> MOTION_ATTRIBUTES = List.of("status", "for", "against");
 
-  /** Running TP/FP/FN for one type. */
+  /** Running TP/FP/FN for one type, with a line per missed or spurious mention. */
   static final class Counts {
     int tp;
     int fp;
     int fn;
+    final List<String> misses = new ArrayList<>();
 
     double precision() {
       return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
@@ -126,7 +129,7 @@ final class CorpusScorer {
     if (type.equals("motions")) {
       matchMotions(g, p, counts, attributes, doc);
     } else {
-      matchExact(type, g, p, counts);
+      matchExact(type, g, p, counts, doc);
     }
   }
 
@@ -156,8 +159,8 @@ final class CorpusScorer {
     return e.path("id").asText("").strip().toUpperCase(Locale.ROOT);
   }
 
-  private static void matchExact(String type, List<JsonNode> gold, List<JsonNode> pred, Counts c) {
-    Map<Object, Integer> req = new HashMap<>();
+  private static void matchExact(String type, List<JsonNode> gold, List<JsonNode> pred, Counts c, String doc) {
+    Map<Object, Integer> req = new LinkedHashMap<>();
     Map<Object, Integer> opt = new HashMap<>();
     for (JsonNode g : gold) {
       (optional(g) ? opt : req).merge(key(type, g), 1, Integer::sum);
@@ -171,9 +174,15 @@ final class CorpusScorer {
         opt.merge(k, -1, Integer::sum);
       } else {
         c.fp++;
+        c.misses.add(doc + ": FP " + k + " \"" + p.path("text").asText() + "\"");
       }
     }
-    c.fn += req.values().stream().mapToInt(Integer::intValue).sum();
+    req.forEach((k, missing) -> {
+      c.fn += missing;
+      if (missing > 0) {
+        c.misses.add(doc + ": FN " + k + " x" + missing);
+      }
+    });
   }
 
   private static void matchMotions(List<JsonNode> gold, List<JsonNode> pred, Counts c,
@@ -191,26 +200,46 @@ final class CorpusScorer {
       }
       for (int stage = 0; stage < 3; stage++) {
         for (Integer gi : List.copyOf(freeGold)) {
+          Integer chosen = null;
           for (Integer pi : freePred) {
             if (stageMatches(stage, pool.get(gi), pred.get(pi))) {
-              freeGold.remove(gi);
-              freePred.remove(pi);
-              if (pool == req) {
-                c.tp++;
-                if (attributes != null) {
-                  scoreAttributes(doc, pool.get(gi), pred.get(pi), attributes);
-                }
+              if (chosen == null) {
+                chosen = pi;
               }
-              break;
+              if (sameText(pool.get(gi), pred.get(pi))) {
+                chosen = pi;
+                break;
+              }
+            }
+          }
+          if (chosen != null) {
+            freeGold.remove(gi);
+            freePred.remove(chosen);
+            if (pool == req) {
+              c.tp++;
+              if (attributes != null) {
+                scoreAttributes(doc, pool.get(gi), pred.get(chosen), attributes);
+              }
             }
           }
         }
       }
       if (pool == req) {
         c.fn += freeGold.size();
+        freeGold.forEach(gi -> c.misses.add(doc + ": FN " + motion(pool.get(gi))));
       }
     }
     c.fp += freePred.size();
+    freePred.forEach(pi -> c.misses.add(doc + ": FP " + motion(pred.get(pi))));
+  }
+
+  private static boolean sameText(JsonNode gold, JsonNode pred) {
+    return normalisedTitle(gold.path("text").asText()).equals(normalisedTitle(pred.path("text").asText()));
+  }
+
+  private static String motion(JsonNode m) {
+    return m.path("submitters") + " " + m.path("dossier").asText(null) + "-" + m.path("number").asText(null)
+        + " \"" + m.path("text").asText() + "\"";
   }
 
   private static void scoreAttributes(String doc, JsonNode g, JsonNode p, Map<String, Accuracy> attributes) {

@@ -113,4 +113,64 @@ class MotionExtractionTest {
     assertThat(letter.dossier()).isNull();
     assertThat(letter.number()).isNull();
   }
+
+  @Test
+  void motionsByNumberTakeTheDossierUnderDebate() {
+    assertThat(motions("Aan de orde zijn de stemmingen over moties, ingediend bij het wetsvoorstel (34775-V). "
+        + "De eerste motie, op stuk nr. 2437, laat ik aan het oordeel van de Kamer. Dan de moties op de stukken "
+        + "nrs. 2401 en 2402."))
+        .extracting(MotionMention::documentId)
+        .containsExactly("kst-34775-V-2437", "kst-34775-V-2401", "kst-34775-V-2402");
+    assertThat(motions("zie de motie-Koopmans (Kamerstuk 31 490, nr. 101). De motie op stuk nr. 12 ontraad ik."))
+        .extracting(MotionMention::documentId).containsExactly("kst-31490-101", "kst-31490-12");
+    assertThat(motions("de motie van de heer Sjoerdsma en de heer Van der Lee"))
+        .extracting(MotionMention::submitters).containsExactly(List.of("Sjoerdsma", "Van der Lee"));
+  }
+
+  @Test
+  void verdictNamingThoseAgainst() {
+    MotionMention m = motions("In stemming komt de motie-Van Ojik/Sjoerdsma (34775-V, nr. 12).\n\nDe voorzitter:\n"
+        + "Ik constateer dat de leden van de fracties van de VVD, de PVV, het CDA en Forum voor Democratie ertegen "
+        + "hebben gestemd en de leden van de overige fracties ervoor, zodat zij is aangenomen.").getFirst();
+    assertThat(m.status()).isEqualTo("aangenomen");
+    assertThat(m.votesFor()).isEmpty();
+    assertThat(m.votesAgainst()).containsExactly("VVD", "PVV", "CDA", "Forum voor Democratie");
+    MotionMention present = motions("In stemming komt de gewijzigde motie-Van Ojik c.s. (34775-V, nr. 21, was "
+        + "nr. 14).\n\nDe voorzitter:\nIk constateer dat de aanwezige leden van de fracties van GroenLinks en DENK "
+        + "voor deze gewijzigde motie hebben gestemd en de leden van de overige fracties ertegen, zodat zij is "
+        + "verworpen.").getFirst();
+    assertThat(present.status()).isEqualTo("verworpen");
+    assertThat(present.votesFor()).containsExactly("GroenLinks", "DENK");
+  }
+
+  @Test
+  void voteListDecisionsAndSeparableVerbs() {
+    List<MotionMention> list = motions("19637-3071 Motie van het lid Brekelmans over de opvang\nBesluit: "
+        + "Aangenomen.\nVoor: VVD, D66, Groep Van Haga (82 zetels)\nTegen: GroenLinks, PvdA (68 zetels)\n\n"
+        + "19637-3073 Motie van de leden Kuzu en Van Baarle over Turkije\nBesluit: Aangehouden.");
+    assertThat(list).extracting(MotionMention::documentId, MotionMention::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("kst-19637-3071", "aangenomen"),
+        org.assertj.core.groups.Tuple.tuple("kst-19637-3073", "aangehouden"));
+    assertThat(list.getFirst().votesFor()).containsExactly("VVD", "D66", "Groep Van Haga");
+    assertThat(list.getFirst().votesAgainst()).containsExactly("GroenLinks", "PvdA");
+    assertThat(motions("Gezien het oordeel van de minister houd ik mijn motie op stuk nr. 2438 aan. Dan trek ik de "
+        + "motie-Piri (21501-02, nr. 2440) in. Over de aangenomen motie-Koopmans zijn wij tevreden."))
+        .extracting(MotionMention::status).containsExactly("aangehouden", "ingetrokken", "aangenomen");
+  }
+
+  @Test
+  void aHeadingMotiesIsNoListAndHidesNoMotion() {
+    assertThat(motions("Moties\nDe motie-Jacobi/Samsom (Kamerstuk 30 872, nr. 60) verzoekt om een verbod."))
+        .extracting(MotionMention::documentId).containsExactly("kst-30872-60");
+  }
+
+  @Test
+  void eerstKamerVerdictAfterTheVoteIsAnnounced() {
+    List<MotionMention> votes = motions("Aan de orde is de stemming over de motie-Nicolaï c.s. over de rechtsstaat "
+        + "(35570-VI, letter E).\n\nDe motie wordt met 38 tegen 37 stemmen aangenomen.\n\n(Voor stemmen de leden van "
+        + "de fracties van: CDA, D66 en VVD.)\n\nAan de orde is de stemming over de motie-Dittrich (35570-VI, letter F)."
+        + "\n\nDe motie wordt zonder stemming verworpen.");
+    assertThat(votes).extracting(MotionMention::status).containsExactly("aangenomen", "verworpen");
+    assertThat(votes.getFirst().votesFor()).containsExactly("CDA", "D66", "VVD");
+  }
 }

@@ -48,4 +48,56 @@ class ReferenceRedactionMetadataTest {
     assertThat(md.kamerstuk()).isEqualTo("kst-35420-351");
     assertThat(md.sender()).isEqualTo("MINISTER VAN BINNENLANDSE ZAKEN EN KONINKRIJKSRELATIES");
   }
+
+  @Test
+  void handelingenPageHeaderGivesChamberItemAndSessionFromTheDate() {
+    DocumentMetadata md = EXTRACTOR.extract("EK 12 | 15 december 2020 | 12-4-1\n\n4\nStemmingen moties Begroting "
+        + "2021\n\nAan de orde zijn de stemmingen over de moties.\n\nIn stemming komt de motie-Bikker (35570-VI, "
+        + "letter D).").metadata();
+    assertThat(md.documentType()).isEqualTo("Handelingen");
+    assertThat(md.chamber()).isEqualTo("Eerste Kamer");
+    assertThat(md.title()).isEqualTo("Stemmingen moties Begroting 2021");
+    assertThat(md.date()).isEqualTo(LocalDate.of(2020, 12, 15));
+    // a meeting before Prinsjesdag (third Tuesday of September) belongs to the session before
+    assertThat(md.documentId()).isEqualTo("h-ek-20202021-12-4");
+    assertThat(EXTRACTOR.extract("Tweede Kamer | Debat | 5 september 2017 | TK 101 | 101-3-1\n\n3\nDebat\n\n"
+        + "Aan de orde is het debat.\n\nDe voorzitter:\nWelkom.").metadata().documentId())
+        .isEqualTo("h-tk-20162017-101-3");
+  }
+
+  @Test
+  void answersSentAsALetterWithLabelsOnTheirOwnLines() {
+    DocumentMetadata md = EXTRACTOR.extract("> Retouradres Postbus 20061 2500 EB Den Haag\n\nAan de Voorzitter van "
+        + "de\nTweede Kamer der Staten-Generaal\n\nDatum\n12 april 2012\nBetreft\nBeantwoording vragen van het lid "
+        + "Van Dijk over Egypte\n\nGeachte Voorzitter,\n\nDeze vragen werden ingezonden op 20 maart 2012.")
+        .metadata();
+    assertThat(md.documentType()).isEqualTo("antwoord");
+    assertThat(md.title()).isEqualTo("Beantwoording vragen van het lid Van Dijk over Egypte");
+    assertThat(md.date()).isEqualTo(LocalDate.of(2012, 4, 12));
+    assertThat(md.chamber()).isEqualTo("Tweede Kamer");
+  }
+
+  @Test
+  void motionDocumentInPdfLayoutAndUnknownGenres() {
+    DocumentMetadata motion = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2016–2017\n"
+        + "34 550 V Vaststelling van de begrotingsstaten\nNr. 23 MOTIE VAN HET LID TEN BROEKE C.S.\nVoorgesteld 10 "
+        + "november 2016\nDe Kamer,\n\nTweede Kamer, vergaderjaar 2016–2017, 34 550 V, nr. 23").metadata();
+    assertThat(motion.documentType()).isEqualTo("motie");
+    // the official publications' title: dossier title; heading
+    assertThat(motion.title()).isEqualTo("Vaststelling van de begrotingsstaten; Motie van het lid ten broeke c.s.");
+    assertThat(motion.documentId()).isEqualTo("kst-34550-V-23");
+    DocumentMetadata list = EXTRACTOR.extract("Stemmingsuitslagen\nPlenaire vergadering Tweede Kamer, dinsdag 14 "
+        + "februari 2023\n\n19637-3071 Motie van het lid Brekelmans").metadata();
+    assertThat(list.documentType()).isEqualTo("overig");
+    assertThat(list.title()).isEqualTo("Stemmingsuitslagen");
+    assertThat(list.chamber()).isEqualTo("Tweede Kamer");
+  }
+
+  @Test
+  void theIdPrintedAtTheStartOfAFooterLine() {
+    assertThat(EXTRACTOR.extract("Vragen van het lid X aan de minister over Y (ingezonden 3 maart 2011).\n\nTekst."
+        + "\n\nah-tk-20102011-1785\nISSN 1388-8889").metadata().documentId()).isEqualTo("ah-tk-20102011-1785");
+    assertThat(EXTRACTOR.extract("Zie https://zoek.officielebekendmakingen.nl/kst-34550-V-23.html.").metadata()
+        .documentId()).isNull();
+  }
 }

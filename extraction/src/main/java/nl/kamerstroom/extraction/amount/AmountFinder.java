@@ -39,7 +39,7 @@ public final class AmountFinder {
 
     @Override
     public String anchors() {
-      return "€£";
+      return "€£\u0192"; // euro, pound, florin (guilders in older documents)
     }
 
     @Override
@@ -58,14 +58,18 @@ public final class AmountFinder {
       char c = t.charAt(i);
       int next = i + 1;
       if (c >= '0' && c <= '9') {
-        if (startsNumber(t, i)) {
+        Units.Found<String> code = startsNumber(t, i) ? codeBefore(t, i) : null;
+        if (code != null) {
+          next = currencyFirst(t, i - 4, code, out);
+        } else if (startsNumber(t, i)) {
           next = numberFirst(t, i, out);
         }
-      } else if (c == 'm' || c == 'b' || c == 'd') {
+      } else if (c == 'm' || c == 'b' || c == 'd') { // "fl" and "NL" fall through to the currency codes
         if (t.at(i - 1) == ' ') {
           next = scaleAfterWord(t, i, out);
         }
-      } else if (!Character.isUpperCase(c) || Words.isWordStart(t, i)) {
+      } else if (!Character.isUpperCase(c) || Words.isWordStart(t, i) && Character.isUpperCase(t.at(i + 1))) {
+        // symbols, or a code of capitals ("EUR", "DKK"): a capitalised word ("Denemarken") is none
         Units.Found<String> cur = Units.currencyBefore(t, i);
         if (cur != null) {
           next = currencyFirst(t, i, cur, out);
@@ -73,6 +77,19 @@ public final class AmountFinder {
       }
       return Math.max(next, i + 1);
     }
+  }
+
+  /**
+   * "DKK 7,5 miljard", "AWG 78 miljoen", "fl. 40 mln.": a code of three chars and a space right before the
+   * number, looked up from the digit (the rarer codes as anchors would cost a call at every word starting
+   * with "D", "A" or "f"); the codes with anchors of their own ("EUR", "USD", …) are found there first.
+   */
+  private static Units.Found<String> codeBefore(NormalizedText t, int i) {
+    if (t.at(i - 1) != ' ' || Character.isLetterOrDigit(t.at(i - 5)) || !Character.isLetter(t.at(i - 4))) {
+      return null;
+    }
+    Units.Found<String> code = Units.currencyBefore(t, i - 4);
+    return code != null && code.end() == i - 1 ? code : null;
   }
 
   private static boolean startsNumber(NormalizedText t, int i) {
@@ -95,13 +112,54 @@ public final class AmountFinder {
     }
     BigDecimal value = num.value();
     int end = num.end();
-    Units.Found<BigDecimal> scale = Units.scale(t, end + 1);
-    if (t.at(end) == ' ' && scale != null) {
+    Units.Found<BigDecimal> scale = Units.scaleAfterNumber(t, end);
+    if (scale != null) {
       value = value.multiply(scale.value());
       end = scale.end();
+    } else {
+      int upperEnd = rangeWithScale(t, start, end, value, cur.value(), out);
+      if (upperEnd > 0) {
+        return upperEnd;
+      }
     }
     out.add(mention(t, start, end, value, cur.value()));
     return end;
+  }
+
+  /**
+   * "€ 5 tot 10 miljoen", "€ 5 à 6 miljoen": the lower bound takes the upper bound's scale, the upper bound
+   * the lower bound's currency. Adds both and returns where the upper bound ends, else -1.
+   */
+  private static int rangeWithScale(NormalizedText t, int start, int lowerEnd, BigDecimal lower, String currency,
+      List<AmountMention> out) {
+    int p = rangeSeparatorEnd(t, lowerEnd);
+    NumberParser.Parsed upper = p < 0 ? null : NumberParser.parse(t, p);
+    Units.Found<BigDecimal> scale = upper == null ? null : Units.scaleAfterNumber(t, upper.end());
+    if (scale == null) {
+      return -1;
+    }
+    out.add(mention(t, start, lowerEnd, lower.multiply(scale.value()), currency));
+    int end = scale.end();
+    Units.Found<String> repeated = t.at(end) == ' ' ? Units.currencyAfter(t, end + 1) : null;
+    if (repeated != null && repeated.value().equals(currency)) {
+      end = repeated.end(); // "€ 5 tot 10 miljoen euro"
+    }
+    out.add(mention(t, p, end, upper.value().multiply(scale.value()), currency));
+    return end;
+  }
+
+  /** After a range's lower bound: " tot ", " à ", "-", " - " (and en dashes); where the upper bound starts, else -1. */
+  private static int rangeSeparatorEnd(NormalizedText t, int p) {
+    if (t.regionMatches(p, " tot ") || t.regionMatches(p, " \u00E0 ")) {
+      return t.at(p + 1) == 't' ? p + 5 : p + 3;
+    }
+    if (t.at(p) == '-' || t.at(p) == '\u2013') {
+      return p + 1;
+    }
+    if (t.regionMatches(p, " - ") || t.regionMatches(p, " \u2013 ")) {
+      return p + 3;
+    }
+    return -1;
   }
 
   /**
@@ -144,8 +202,8 @@ public final class AmountFinder {
     if (w < 0 || t.at(i - 1) != ' ') {
       return i + 1;
     }
-    long number = DutchNumbers.parse(t.surface(w, i - 1));
-    if (number < 0) {
+    BigDecimal number = DutchNumbers.value(t.surface(w, i - 1));
+    if (number == null) {
       return i + 1;
     }
     Units.Found<String> cur = t.at(scale.end()) == ' ' ? Units.currencyAfter(t, scale.end() + 1) : null;
@@ -153,13 +211,13 @@ public final class AmountFinder {
       return scale.end();
     }
     BigDecimal multiplier = scale.value();
-    out.add(mention(t, w, cur.end(), BigDecimal.valueOf(number).multiply(multiplier), cur.value()));
+    out.add(mention(t, w, cur.end(), number.multiply(multiplier), cur.value()));
     int tot = Words.previousWordStart(t, w);
     int lower = tot < 0 ? -1 : Words.previousWordStart(t, tot);
     if (lower >= 0 && t.surface(tot, w - 1).equals("tot")) {
-      long low = DutchNumbers.parse(t.surface(lower, tot - 1));
-      if (low >= 0) {
-        out.add(out.size() - 1, mention(t, lower, tot - 1, BigDecimal.valueOf(low).multiply(multiplier), cur.value()));
+      BigDecimal low = DutchNumbers.value(t.surface(lower, tot - 1));
+      if (low != null) {
+        out.add(out.size() - 1, mention(t, lower, tot - 1, low.multiply(multiplier), cur.value()));
       }
     }
     return cur.end();
@@ -169,12 +227,16 @@ public final class AmountFinder {
 
   /** " miljoen euro", " euro", " mld. USD" after a number ending at p; null without a currency. */
   private static Unit unitAfter(NormalizedText t, int p) {
-    if (t.at(p) != ' ' && t.at(p) != '€') {
+    boolean glued = Character.isLetter(t.at(p)); // "20mld euro"
+    if (t.at(p) != ' ' && t.at(p) != '€' && !glued) {
       return null;
     }
     int q = t.at(p) == ' ' ? p + 1 : p;
     BigDecimal multiplier = BigDecimal.ONE;
     Units.Found<BigDecimal> scale = Units.scale(t, q);
+    if (glued && scale == null) {
+      return null;
+    }
     if (scale != null) {
       multiplier = scale.value();
       if (t.at(scale.end()) != ' ') {
@@ -183,19 +245,17 @@ public final class AmountFinder {
       q = scale.end() + 1;
     }
     Units.Found<String> cur = Units.currencyAfter(t, q);
+    if (cur != null && !Character.isLetter(t.at(cur.end() - 1))
+        && Character.isDigit(t.at(t.at(cur.end()) == ' ' ? cur.end() + 1 : cur.end()))) {
+      return null; // "tot 2032 € 1 miljard": the symbol is the next number's
+    }
     return cur == null ? null : new Unit(multiplier, cur.value(), cur.end());
   }
 
   /** "6.000 tot 7.000 euro": the lower bound gets the upper bound's scale and currency. */
   private static void rangeLowerBound(NormalizedText t, int start, int end, List<AmountMention> out) {
-    int p = end;
-    if (t.regionMatches(p, " tot ")) {
-      p += 5;
-    } else if (t.at(p) == '-' || t.at(p) == '\u2013') {
-      p += 1;
-    } else if (t.regionMatches(p, " - ") || t.regionMatches(p, " \u2013 ")) {
-      p += 3;
-    } else {
+    int p = rangeSeparatorEnd(t, end);
+    if (p < 0) {
       return;
     }
     int upperEnd = NumberParser.end(t, p);

@@ -1,8 +1,12 @@
 package nl.kamerstroom.extraction.amount;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
-/** Dutch number words to values: "vier" → 4, "vijfentwintig" → 25, "tweehonderdvijftig" → 250. */
+/**
+ * Dutch number words to values: "vier" → 4, "vijfentwintig" → 25, "tweehonderdvijftig" → 250, and the
+ * halves that come before a scale word: "anderhalf" → 1.5, "(een) half" → 0.5, "tweeënhalf" → 2.5.
+ */
 final class DutchNumbers {
 
   private static final Map<String, Integer> BASE = Map.ofEntries(Map.entry("een", 1), Map.entry("één", 1),
@@ -15,10 +19,31 @@ final class DutchNumbers {
       Map.entry("zestig", 60), Map.entry("zeventig", 70), Map.entry("tachtig", 80), Map.entry("negentig", 90),
       Map.entry("honderd", 100), Map.entry("duizend", 1000));
 
+  private static final BigDecimal HALF = new BigDecimal("0.5");
+
   private DutchNumbers() {}
 
-  /** The value of a number word (lower or capitalised), or -1. */
-  static long parse(String word) {
+  /** The value of a number word, halves included, or null. */
+  static BigDecimal value(String word) {
+    String w = word.toLowerCase();
+    if (w.equals("anderhalf")) {
+      return new BigDecimal("1.5");
+    }
+    if (w.equals("half")) {
+      return HALF;
+    }
+    for (String and : new String[] {"ënhalf", "enhalf"}) {
+      if (w.endsWith(and)) {
+        long whole = parse(w.substring(0, w.length() - and.length()));
+        return whole < 0 ? null : BigDecimal.valueOf(whole).add(HALF);
+      }
+    }
+    long whole = parse(w);
+    return whole < 0 ? null : BigDecimal.valueOf(whole);
+  }
+
+  /** The value of a whole number word (lower or capitalised), or -1. */
+  private static long parse(String word) {
     String w = word.toLowerCase();
     Integer base = BASE.get(w);
     if (base != null) {

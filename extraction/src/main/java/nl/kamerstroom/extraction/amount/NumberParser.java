@@ -20,8 +20,8 @@ final class NumberParser {
         && e > p) {
       e++;
     }
-    if (e == p || Character.isLetter(t.at(e))) {
-      return -1;
+    if (e == p || Character.isLetter(t.at(e)) && Units.scale(t, e) == null) {
+      return -1; // "12e", "3x"; a glued scale ("150mln") is a number's unit
     }
     if (t.at(e) == ',' && t.at(e + 1) == '-') {
       e += 2;
@@ -66,7 +66,7 @@ final class NumberParser {
     if (lastSep >= 0 && e - groupStart != 3) {
       groupsOfThree = false;
     }
-    if (Character.isLetter(t.at(e))) {
+    if (Character.isLetter(t.at(e)) && Units.scale(t, e) == null) {
       return null;
     }
     String raw = t.surface(p, e);

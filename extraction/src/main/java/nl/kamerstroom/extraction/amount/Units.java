@@ -12,28 +12,41 @@ final class Units {
   private static final String[][] SCALES = {
       {"miljoen", "1000000"}, {"miljard", "1000000000"}, {"biljoen", "1000000000000"}, {"duizend", "1000"},
       {"mln", "1000000"}, {"mio", "1000000"}, {"mld", "1000000000"}, {"mrd", "1000000000"},
-      {"mlrd", "1000000000"}};
+      {"mlrd", "1000000000"}, {"million", "1000000"}, {"billion", "1000000000"}, {"bn", "1000000000"}};
   /** Longest first where one is a prefix of another. */
   private static final String[][] CURRENCY_WORDS = {
       {"euro's", "EUR"}, {"euro", "EUR"}, {"EUR", "EUR"}, {"€", "EUR"},
-      {"Amerikaanse dollar", "USD"}, {"US-dollar", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
+      {"Amerikaanse dollars", "USD"}, {"Amerikaanse dollar", "USD"}, {"US-dollars", "USD"}, {"US-dollar", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
       {"USD", "USD"}, {"US$", "USD"}, {"$", "USD"}, {"Britse pond", "GBP"}, {"GBP", "GBP"}, {"£", "GBP"},
       {"Zwitserse frank", "CHF"}, {"CHF", "CHF"}, {"yen", "JPY"}, {"JPY", "JPY"}, {"yuan", "CNY"},
-      {"CNY", "CNY"}};
+      {"CNY", "CNY"}, {"Antilliaanse gulden", "ANG"}, {"Arubaanse florin", "AWG"}, {"Deense kronen", "DKK"},
+      {"Deense kroon", "DKK"}, {"Zweedse kronen", "SEK"}, {"Zweedse kroon", "SEK"}, {"Noorse kronen", "NOK"},
+      {"Noorse kroon", "NOK"}, {"guldens", "NLG"}, {"gulden", "NLG"}, {"NLG", "NLG"}, {"ANG", "ANG"},
+      {"AWG", "AWG"}, {"DKK", "DKK"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"PLN", "PLN"}, {"CAD", "CAD"},
+      {"AUD", "AUD"}, {"XCD", "XCD"}};
   /** Before the number: symbols and codes only ("EUR 900 miljoen", "€45.000", "US$ 5"). */
   private static final String[][] CURRENCY_PREFIXES = {
-      {"€", "EUR"}, {"EUR", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
-      {"GBP", "GBP"}, {"CHF", "CHF"}, {"JPY", "JPY"}};
+      {"€", "EUR"}, {"EURO", "EUR"}, {"EUR", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
+      {"GBP", "GBP"}, {"CHF", "CHF"}, {"JPY", "JPY"}, {"\u0192", "NLG"}, {"fl.", "NLG"}, {"NLG", "NLG"},
+      // the Kingdom's other currencies (Aruba, Curaçao and Sint Maarten, Caribbean Netherlands uses USD) and
+      // the neighbours' that Kamerbrieven on EU and North Sea projects quote
+      {"AWG", "AWG"}, {"ANG", "ANG"}, {"XCD", "XCD"}, {"DKK", "DKK"}, {"SEK", "SEK"}, {"NOK", "NOK"},
+      {"PLN", "PLN"}, {"CAD", "CAD"}, {"AUD", "AUD"}};
 
   private Units() {}
+
+  /** A scale word after a number ending at p, with a space between or glued on ("150mln"); else null. */
+  static Found<BigDecimal> scaleAfterNumber(NormalizedText t, int p) {
+    return t.at(p) == ' ' ? scale(t, p + 1) : Character.isLetter(t.at(p)) ? scale(t, p) : null;
+  }
 
   static Found<BigDecimal> scale(NormalizedText t, int p) {
     char first = Character.toLowerCase(t.at(p));
     char second = Character.toLowerCase(t.at(p + 1));
     boolean candidate = first == 'm' ? second == 'i' || second == 'l' || second == 'r'
-        : first == 'd' ? second == 'u' : first == 'b' && second == 'i';
+        : first == 'd' ? second == 'u' : first == 'b' && (second == 'i' || second == 'n');
     if (!candidate) {
-      return null; // cheap reject: miljoen/mln/mrd, duizend, biljoen
+      return null; // cheap reject: miljoen/mln/mrd/million, duizend, biljoen/billion/bn
     }
     for (String[] s : SCALES) {
       if (t.regionMatchesIgnoreCase(p, s[0]) && !Character.isLetter(t.at(p + s[0].length()))) {
@@ -49,7 +62,7 @@ final class Units {
 
   static Found<String> currencyAfter(NormalizedText t, int p) {
     char c = t.at(p);
-    if (Character.isLetter(c) && "eEdDuUaAbBgGzZcCyYjJ".indexOf(c) < 0) {
+    if (Character.isLetter(c) && "eEdDuUaAbBgGzZcCyYjJnNsSpPxX".indexOf(c) < 0) {
       return null; // cheap reject before trying every currency word
     }
     return match(t, p, CURRENCY_WORDS);

@@ -10,8 +10,8 @@ import nl.kamerstroom.extraction.text.NormalizedText;
  * The date a document states about itself, which wins over the file's metadata: for an answer to
  * Kamervragen the date it was received ("(ontvangen 4 april 2011)"), for questions the date they were
  * submitted ("(ingezonden …)"), else a labelled date ("Datum 3 maart
- * 2021", "Den Haag, 12 juli 2021"), else the first "D maand YYYY" in the head, else a numeric "12-09-2024"
- * on the first line (news items).
+ * 2021", "Den Haag, 12 juli 2021", "Vastgesteld …"), else the first "D maand YYYY" in the head, else a
+ * numeric "12-09-2024" on one of the first three lines (news items).
  */
 final class DateFinder {
 
@@ -19,7 +19,8 @@ final class DateFinder {
       Map.entry("februari", 2), Map.entry("maart", 3), Map.entry("april", 4), Map.entry("mei", 5),
       Map.entry("juni", 6), Map.entry("juli", 7), Map.entry("augustus", 8), Map.entry("september", 9),
       Map.entry("oktober", 10), Map.entry("november", 11), Map.entry("december", 12));
-  private static final String[] LABELS = {"Datum ", "Den Haag, ", "\u2019s-Gravenhage, ", "'s-Gravenhage, "};
+  private static final String[] LABELS = {"Datum ", "Datum: ", "Den Haag, ", "\u2019s-Gravenhage, ",
+      "'s-Gravenhage, ", "Vastgesteld "};
 
   private DateFinder() {}
 
@@ -42,7 +43,13 @@ final class DateFinder {
         return d;
       }
     }
-    return numericDate(lines.get(0));
+    for (int k = 0; k < Math.min(3, lines.size()); k++) {
+      LocalDate numeric = numericDate(lines.get(k));
+      if (numeric != null) {
+        return numeric;
+      }
+    }
+    return null;
   }
 
   /** The written date right after the first {@code label} in the head. */
@@ -92,7 +99,7 @@ final class DateFinder {
     return !Character.isDigit(t.at(p + 4));
   }
 
-  /** "Nieuwsbericht | 12-09-2024": the first "DD-MM-YYYY" on the line. */
+  /** "Nieuwsbericht | 12-09-2024" (on one of the first lines): the first "DD-MM-YYYY" on the line. */
   private static LocalDate numericDate(String line) {
     if (line == null) {
       return null;

@@ -11,27 +11,65 @@ import java.util.List;
 final class HeadLines {
 
   private final List<String> lines;
+  /** Per line: whether a blank line precedes it (a new block of the layout, not a wrapped line). */
+  private final List<Boolean> afterBlank;
 
-  private HeadLines(List<String> lines) {
+  private HeadLines(List<String> lines, List<Boolean> afterBlank) {
     this.lines = lines;
+    this.afterBlank = afterBlank;
   }
 
   static HeadLines of(String original, int limit) {
     List<String> lines = new ArrayList<>();
+    List<Boolean> afterBlank = new ArrayList<>();
     int end = Math.min(original.length(), limit);
     int start = 0;
+    boolean blank = false;
     while (start < end) {
       int eol = original.indexOf('\n', start);
       if (eol < 0 || eol > end) {
         eol = end;
       }
       String line = original.substring(start, eol).strip();
-      if (!line.isEmpty()) {
+      if (line.isEmpty()) {
+        blank = true;
+      } else {
         lines.add(line);
+        afterBlank.add(blank);
+        blank = false;
       }
       start = eol + 1;
     }
-    return new HeadLines(lines);
+    return new HeadLines(lines, afterBlank);
+  }
+
+  /** Whether line k continues the line before it (no blank line between them). */
+  boolean continues(int k) {
+    return k > 0 && k < lines.size() && !afterBlank.get(k);
+  }
+
+  /**
+   * Lines from {@code first} on, joined as one wrapped text, up to {@code max} lines or until the text holds
+   * {@code until}.
+   */
+  String joined(int first, int max, String until) {
+    StringBuilder text = new StringBuilder(lines.get(first));
+    for (int k = first + 1; k < lines.size() && k < first + max && text.indexOf(until) < 0; k++) {
+      append(text, lines.get(k));
+    }
+    return text.toString();
+  }
+
+  /** Appends a wrapped line: a space between, or none after a line-break hyphen ("Ontwikkelingssa-" "menwerking"). */
+  static void append(StringBuilder text, String line) {
+    int last = text.length() - 1;
+    if (last > 0 && text.charAt(last) == '-' && Character.isLetter(text.charAt(last - 1))
+        && !line.isEmpty() && Character.isLowerCase(line.charAt(0)) == Character.isLowerCase(text.charAt(last - 1))) {
+      text.setLength(last);
+    } else {
+      text.append(' ');
+    }
+    text.append(line);
   }
 
   int size() {
@@ -71,13 +109,24 @@ final class HeadLines {
     return !s.isEmpty();
   }
 
-  /** "Vergaderjaar 2018–2019" (any dash or slash) → "20182019"; null when the line says no such thing. */
+  /** "Vergaderjaar 2018–2019" (any dash or slash, anywhere on the line) → "20182019"; else null. */
   static String sessionYear(String line) {
-    if (line == null || !line.regionMatches(true, 0, "Vergaderjaar ", 0, 13) || line.length() < 22) {
+    int at = line == null ? -1 : line.indexOf("ergaderjaar ");
+    if (at < 1 || line.length() < at + 21) {
       return null;
     }
-    String first = line.substring(13, 17);
-    String second = line.substring(18, 22);
+    String first = line.substring(at + 12, at + 16);
+    String second = line.substring(at + 17, at + 21);
     return digitsOnly(first) && digitsOnly(second) ? first + second : null;
+  }
+
+  /** Index of the first line naming the session ("Vergaderjaar 2019–2020", also after "Handelingen"), or -1. */
+  int sessionLine() {
+    for (int k = 0; k < lines.size(); k++) {
+      if (sessionYear(lines.get(k)) != null) {
+        return k;
+      }
+    }
+    return -1;
   }
 }

@@ -1,7 +1,9 @@
 package nl.kamerstroom.extraction.metadata;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import nl.kamerstroom.extraction.DocumentMetadata;
 import nl.kamerstroom.extraction.MinistryMention;
 import nl.kamerstroom.extraction.kamerstuk.Kamerstuk;
@@ -26,6 +28,15 @@ public final class MetadataFinder {
       {"VOORSTEL VAN WET", "wetsvoorstel"}, {"VERSLAG VAN", "verslag"}, {"AMENDEMENT VAN", "amendement"}, {"Aanbiedingsformulier", "aanbiedingsformulier"},
       {"Woo-verzoek", "Woo-besluit"}, {"Wob-verzoek", "Woo-besluit"}, {"Geachte voorzitter", "Kamerbrief"},
       {"Voorzitter van de Tweede Kamer", "Kamerbrief"}, {"Voorzitter van de Eerste Kamer", "Kamerbrief"}};
+
+  /** Types that are no parliamentary record: a chamber named in their first lines is a subject, not a house. */
+  private static final Set<String> NOT_PARLIAMENTARY = Set.of("nieuwsbericht", "BNC-fiche", "Woo-besluit");
+
+  /** The page footers in which {@link #printedId} looks: the first page's and the last page's. */
+  private static final int FOOTER_REACH = 4000;
+
+  /** Own ids as the official publications print them at the start of a footer line. */
+  private static final String[] PRINTED_ID_PREFIXES = {"kst-", "h-tk-", "h-ek-", "ah-tk-", "ah-ek-"};
 
   private MetadataFinder() {}
 
@@ -69,10 +80,18 @@ public final class MetadataFinder {
     int head = Math.min(t.length(), HEAD);
     String headText = t.surface(0, head);
     HeadLines lines = HeadLines.of(t.original(), t.originalEnd(head));
-    String type = type(headText, lines);
+    HandelingenHeader header = HandelingenHeader.of(lines);
+    KamerstukHeading printed = KamerstukHeading.of(lines);
+    String type = type(headText, lines, header, printed);
     String chamber = chamber(headText, own);
+    if (chamber == null && header != null) {
+      chamber = header.chamber();
+    }
     if (chamber == null && ("Kamervragen".equals(type) || "antwoord".equals(type))) {
       chamber = "Tweede Kamer"; // schriftelijke vragen are put by members of the Tweede Kamer
+    }
+    if (chamber == null && !NOT_PARLIAMENTARY.contains(type)) {
+      chamber = chamberInHeading(lines); // "Plenaire vergadering Tweede Kamer, dinsdag 14 februari 2023"
     }
     String sender = null;
     // only a letter names its sender in the heading; elsewhere the first minister is just mentioned
@@ -84,11 +103,59 @@ public final class MetadataFinder {
       }
     }
     String kamerstuk = own == null ? null : own.documentId();
-    return new DocumentMetadata(TitleFinder.title(type, lines), DateFinder.date(t, head, type, lines), type,
-        kamerstuk, sender, chamber, documentId(type, chamber, lines, kamerstuk));
+    LocalDate date = DateFinder.date(t, head, type, lines);
+    String id = documentId(type, chamber, lines, kamerstuk, header, date);
+    return new DocumentMetadata(TitleFinder.title(type, lines, printed), date, type, kamerstuk, sender, chamber,
+        id != null ? id : printedId(t.original()));
   }
 
-  private static String type(String headText, HeadLines lines) {
+  private static String printedId(String original) {
+    String head = original.substring(0, Math.min(original.length(), FOOTER_REACH));
+    String found = printedIdIn(head);
+    return found != null || original.length() <= FOOTER_REACH ? found
+        : printedIdIn(original.substring(Math.max(FOOTER_REACH, original.length() - FOOTER_REACH)));
+  }
+
+  /**
+   * The id the official publications print at the start of a footer line ("kst-34550-V-23 ISSN 0921 - 7371",
+   * "ah-tk-20102011-1785", "h-tk-20182019-45-7"): the document's own when nothing else gave one.
+   */
+  private static String printedIdIn(String original) {
+    for (String prefix : PRINTED_ID_PREFIXES) {
+      int at = original.startsWith(prefix) ? 0 : original.indexOf("\n" + prefix) + 1;
+      if (at == 0 && !original.startsWith(prefix) || !Character.isDigit(charAt(original, at + prefix.length()))) {
+        continue;
+      }
+      int end = at + prefix.length();
+      while (end < original.length() && (Character.isLetterOrDigit(original.charAt(end)) || original.charAt(end) == '-')) {
+        end++;
+      }
+      return original.substring(at, end);
+    }
+    return null;
+  }
+
+  private static char charAt(String s, int k) {
+    return k < s.length() ? s.charAt(k) : ' ';
+  }
+
+
+  /** The first of the first lines naming a chamber, for parliamentary records without a letterhead. */
+  private static String chamberInHeading(HeadLines lines) {
+    for (int k = 0; k < Math.min(3, lines.size()); k++) {
+      String chamber = chamber(lines.get(k), null);
+      if (chamber != null) {
+        return chamber;
+      }
+      if (lines.get(k).contains("Tweede Kamer") != lines.get(k).contains("Eerste Kamer")) {
+        return lines.get(k).contains("Tweede Kamer") ? "Tweede Kamer" : "Eerste Kamer";
+      }
+    }
+    return null;
+  }
+
+  private static String type(String headText, HeadLines lines, HandelingenHeader header,
+      KamerstukHeading printed) {
     if (lines.startingWith("Aanhangsel van de Handelingen") >= 0 || lines.startingWith("Vragen van ") >= 0
         && headText.contains("(ingezonden ")) {
       return headText.contains("Antwoord van ") || headText.contains("Antwoord op vragen") ? "antwoord"
@@ -98,8 +165,14 @@ public final class MetadataFinder {
         || lines.startingWith("Beantwoording Kamervragen") >= 0) {
       return "antwoord";
     }
+    if (printed != null && printed.type() != null) {
+      return printed.type();
+    }
+    boolean debate = headText.contains("Aan de orde is") || headText.contains("Aan de orde zijn");
+    boolean chaired = headText.contains("De voorzitter:") && (debate || headText.contains("In stemming komt")
+        || headText.contains("Deze motie is voorgesteld door"));
     if (lines.startingWith("Handelingen") >= 0 && headText.contains(" vergadering")
-        || headText.contains("e vergadering") && headText.contains("Aan de orde is")) {
+        || headText.contains("e vergadering") && debate || header != null || chaired) {
       return "Handelingen";
     }
     String first = lines.get(0);
@@ -107,15 +180,46 @@ public final class MetadataFinder {
     if (fiche >= 0 && fiche < 3 && lines.get(fiche).length() > 6 && Character.isDigit(lines.get(fiche).charAt(6))) {
       return "BNC-fiche";
     }
-    if (first != null && first.startsWith("Nieuwsbericht")) {
+    if (newsLine(lines) >= 0) {
       return "nieuwsbericht";
     }
+    if (answersInSubject(lines)) {
+      return "antwoord";
+    }
+    String lowerHead = headText.toLowerCase(Locale.ROOT);
     for (String[] candidate : TYPES) {
-      if (headText.contains(candidate[0])) {
+      // printed headings ("BRIEF VAN") exactly, as the body says "de brief van", "de motie van"; the
+      // others ("Geachte Voorzitter", "Woo-verzoek") in any case
+      boolean heading = candidate[0].equals(candidate[0].toUpperCase(Locale.ROOT));
+      if (heading ? headText.contains(candidate[0])
+          : lowerHead.contains(candidate[0].toLowerCase(Locale.ROOT))) {
         return candidate[1];
       }
     }
-    return null;
+    return "overig";
+  }
+
+  /**
+   * "Nieuwsbericht | 12-09-2024" or "Persbericht …" as one of the first lines (before or after the headline,
+   * as the site or its print shows it): its index, else -1.
+   */
+  static int newsLine(HeadLines lines) {
+    for (int k = 0; k < Math.min(3, lines.size()); k++) {
+      if (lines.get(k).startsWith("Nieuwsbericht") || lines.get(k).startsWith("Persbericht")) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** A letter whose subject is the answers to Kamervragen: "Betreft Beantwoording vragen van het lid …". */
+  private static boolean answersInSubject(HeadLines lines) {
+    String subject = TitleFinder.subject(lines);
+    if (subject == null) {
+      return false;
+    }
+    String s = subject.toLowerCase(Locale.ROOT);
+    return (s.startsWith("beantwoording") || s.startsWith("antwoord")) && s.contains("vragen");
   }
 
   /** The chamber a document's heading or its kamerstuk footer names. */
@@ -138,12 +242,17 @@ public final class MetadataFinder {
   }
 
   /** Handelingen "h-tk-20182019-45-7", Kamervragen "ah-tk-20102011-1785", else the own kamerstuk. */
-  private static String documentId(String type, String chamber, HeadLines lines, String kamerstuk) {
+  private static String documentId(String type, String chamber, HeadLines lines, String kamerstuk,
+      HandelingenHeader header, LocalDate date) {
     boolean handelingen = "Handelingen".equals(type);
     if (!handelingen && !"antwoord".equals(type) && !"Kamervragen".equals(type) || chamber == null) {
       return kamerstuk;
     }
-    int yearLine = lines.startingWith("Vergaderjaar ");
+    if (handelingen && header != null && lines.sessionLine() < 0 && date != null) {
+      return "h-" + (header.chamber().equals("Eerste Kamer") ? "ek" : "tk") + "-"
+          + HandelingenHeader.sessionYear(date) + "-" + header.meeting() + "-" + header.item();
+    }
+    int yearLine = lines.sessionLine();
     String year = HeadLines.sessionYear(lines.get(yearLine));
     if (year == null) {
       return kamerstuk;

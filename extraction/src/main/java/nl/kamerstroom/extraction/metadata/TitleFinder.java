@@ -3,51 +3,102 @@ package nl.kamerstroom.extraction.metadata;
 /**
  * A document's own title, by genre: the agenda item of a Handelingen record (the line after its item
  * number), the question line of Kamervragen (without "(ingezonden …)"), the "Fiche N: …" line of a
- * BNC-fiche, the headline of a news item, the subject of a letter ("Betreft …", "Onderwerp …"), the dossier
- * title of a printed kamerstuk (between the dossier and "Nr. N"), else the first markdown heading.
+ * BNC-fiche, the headline of a news item, a printed kamerstuk's dossier title and heading as the official
+ * publications title it ("Ontwikkelingsraad; Verslag van een schriftelijk overleg", {@link KamerstukHeading}),
+ * the subject of a letter ("Betreft …", "Onderwerp …"), else the first markdown heading, else (a document of no
+ * known genre) the first line when it reads as a heading. Wrapped lines are joined.
  */
 final class TitleFinder {
 
+  /** At most this many lines of a wrapped Kamervragen question are joined. */
+  private static final int QUESTION_LINES = 5;
   private static final String[] SUBJECT_LABELS = {"Betreft:", "Betreft ", "Onderwerp:", "Onderwerp "};
 
   private TitleFinder() {}
 
-  static String title(String type, HeadLines lines) {
+  /** @param printed the kamerstuk heading of the head, may be null */
+  static String title(String type, HeadLines lines, KamerstukHeading printed) {
     if ("Handelingen".equals(type)) {
-      int item = lines.numberLine(lines.startingWith("Vergaderjaar ") + 2);
+      int item = lines.numberLine(lines.sessionLine() + 2);
       return item < 0 ? null : lines.get(item + 1);
     }
     if ("antwoord".equals(type) || "Kamervragen".equals(type)) {
-      String question = lines.get(lines.startingWith("Vragen van "));
-      if (question != null) {
+      int first = lines.startingWith("Vragen van ");
+      if (first >= 0) {
+        // the question line wraps; it ends at "(ingezonden …)", else it is taken as one line
+        String question = lines.joined(first, QUESTION_LINES, " (ingezonden");
         int submitted = question.indexOf(" (ingezonden");
-        return submitted > 0 ? question.substring(0, submitted) : stripDot(question);
+        return submitted > 0 ? question.substring(0, submitted) : stripDot(lines.get(first));
       }
+    }
+    if (printed != null && printed.title() != null) {
+      return printed.title();
     }
     if ("BNC-fiche".equals(type)) {
       return lines.get(lines.startingWith("Fiche "));
     }
     if ("nieuwsbericht".equals(type)) {
-      return lines.get(1);
+      // the headline beside the label: after it when the label comes first, else right before it (below
+      // a breadcrumb "Rijksoverheid.nl > Onderwerpen > …")
+      int label = MetadataFinder.newsLine(lines);
+      return lines.get(label == 0 ? 1 : label - 1);
     }
+    String subject = subject(lines);
+    if (subject != null) {
+      return subject;
+    }
+    String heading = markdownHeading(lines);
+    // a document of no known genre: its first line, when that reads as a heading
+    return heading != null || !"overig".equals(type) ? heading : firstLine(lines);
+  }
+
+  /**
+   * A letter's subject: "Betreft Voortgang …", "Onderwerp: …", or the label alone on its line with the
+   * subject on the next (the letterhead's two columns as PDF extraction gives them).
+   */
+  static String subject(HeadLines lines) {
     for (String label : SUBJECT_LABELS) {
       int k = lines.startingWith(label);
       if (k >= 0) {
-        return lines.get(k).substring(label.length()).strip();
+        return subjectFrom(lines, k, label.length());
       }
     }
-    String printed = dossierTitle(lines);
-    return printed != null ? printed : markdownHeading(lines);
+    for (String label : new String[] {"Betreft", "Onderwerp"}) {
+      for (int k = 0; k + 1 < lines.size(); k++) {
+        if (lines.get(k).equals(label) || lines.get(k).equals(label + ":")) {
+          return subjectFrom(lines, k + 1, 0);
+        }
+      }
+    }
+    return null;
   }
 
-  /** "21 501-02 / Raad Algemene Zaken … / Nr. 1985": the lines between the dossier line and "Nr. N". */
-  private static String dossierTitle(HeadLines lines) {
-    int nr = lines.startingWith("Nr. ");
-    if (nr < 2 || !Character.isDigit(lines.get(nr - 2).charAt(0))) {
-      return null;
+  /**
+   * The subject from column {@code from} of line k, with the lines that continue it: indented as far as the
+   * subject and before the salutation or the next label ("Datum", "Ons kenmerk").
+   */
+  private static String subjectFrom(HeadLines lines, int k, int from) {
+    StringBuilder subject = new StringBuilder(lines.get(k).substring(from).strip());
+    for (int next = k + 1; next < lines.size() && next <= k + 2 && lines.continues(next); next++) {
+      String line = lines.get(next);
+      if (line.startsWith("Geachte") || !Character.isLowerCase(line.charAt(0))) {
+        break; // a continued subject starts in lower case ("van Schiphol"); a label or salutation does not
+      }
+      HeadLines.append(subject, line);
     }
-    String title = lines.get(nr - 1);
-    return Character.isLetter(title.charAt(0)) ? title : null;
+    return subject.toString();
+  }
+
+  /** The document's first line as its title when nothing names one: a heading, not a sentence or a number. */
+  private static String firstLine(HeadLines lines) {
+    for (int k = 0; k < lines.size(); k++) {
+      String line = lines.get(k);
+      if (line.startsWith(">") || HeadLines.digitsOnly(line)) {
+        continue; // "> Retouradres …", a page number
+      }
+      return line.length() <= 200 && !line.endsWith(".") ? line : null;
+    }
+    return null;
   }
 
   private static String markdownHeading(HeadLines lines) {

@@ -36,6 +36,9 @@ public final class MotionFinder {
   private static final int LIST_WINDOW = 160;
   /** "de motie die ik samen met de heer Y heb ingediend": the speaker and Y submitted it. */
   private static final String JOINT_MOTION = "die ik samen met ";
+  /** After "moties": the numbers of several motions of the dossier under debate follow. */
+  private static final String[] NUMBER_LIST_LEADS = {" op de stukken nrs. ", " op de stukken nummers ",
+      " op stukken nrs. ", " op stuk nrs. ", " op de stukken nr. ", " nrs. "};
   private static final String[] LEADS = {"van het lid ", "van de leden ", "van lid ", "van de heer ",
       "van mevrouw ", "het lid ", "de leden ", "de heer ", "mevrouw ", "lid ", "leden "};
 
@@ -59,9 +62,53 @@ public final class MotionFinder {
      * belongs to it.
      */
     private String debateDossier;
+    /** The dossier of the last motion referred to with its full kamerstuk: the fallback for one by number. */
+    private String referencedDossier;
 
-    /** The motions, a motion document's heading numbered by {@code own} (may be null). */
+    /**
+     * The motions, a motion document's heading numbered by {@code own} (may be null), and each mention that
+     * names only its submitters resolved to the one kamerstuk the text gives a motion of exactly these
+     * submitters ("de motie die ik samen met de heer Y heb ingediend" after the read-out motion of both; a
+     * "motie-Diertens/Van Dam" whose footnote gives the kamerstuk).
+     */
     public List<MotionMention> motions(Kamerstuk own) {
+      return resolveBySubmitters(numberHeadings(own));
+    }
+
+    private List<MotionMention> resolveBySubmitters(List<MotionMention> motions) {
+      List<MotionMention> out = new ArrayList<>(motions);
+      for (int k = 0; k < out.size(); k++) {
+        MotionMention m = out.get(k);
+        if (m.number() != null || m.submitters().isEmpty()) {
+          continue;
+        }
+        MotionMention known = null;
+        for (MotionMention other : motions) {
+          if (other.number() != null && other.dossier() != null && sameSubmitters(m, other)) {
+            if (known != null && !known.documentId().equals(other.documentId())) {
+              known = null; // two motions of the same submitters: the text does not say which
+              break;
+            }
+            known = other;
+          }
+        }
+        if (known != null) {
+          out.set(k, m.withKamerstukOf(known));
+        }
+      }
+      return out;
+    }
+
+    private static boolean sameSubmitters(MotionMention a, MotionMention b) {
+      if (a.submitters().size() != b.submitters().size()) {
+        return false;
+      }
+      Set<String> names = new java.util.HashSet<>();
+      a.submitters().forEach(n -> names.add(n.toLowerCase(Locale.ROOT)));
+      return b.submitters().stream().allMatch(n -> names.contains(n.toLowerCase(Locale.ROOT)));
+    }
+
+    private List<MotionMention> numberHeadings(Kamerstuk own) {
       if (own == null || headings.isEmpty()) {
         return out;
       }
@@ -91,24 +138,61 @@ public final class MotionFinder {
         if (m != null) {
           debateDossier = m.dossier() == null ? debateDossier : m.dossier();
         } else {
-          m = reference(t, i, debateDossier);
+          m = reference(t, i, debateDossier != null ? debateDossier : referencedDossier);
           if (m != null && isHeading(t, i, m)) {
             headings.add(out.size());
           }
         }
         if (m != null) {
+          if (m.dossier() != null && m.number() != null) {
+            referencedDossier = m.dossier();
+          }
           out.add(m);
         }
       } else if ((t.at(i + 5) == 's' || t.at(i + 5) == 'S') && t.regionMatchesIgnoreCase(i, "moties")
           && !Character.isLetter(t.at(i + 6))) {
-        return compactList(t, i + 6);
+        int byNumber = numberList(t, i + 6);
+        return byNumber > 0 ? byNumber : compactList(t, i + 6);
       }
       return i + 1;
     }
 
-    /** "Aan de orde is de behandeling van: - het wetsvoorstel … (35000-V)": the dossier under debate. */
+    /**
+     * "de moties op de stukken nrs. 2401 en 2402", "moties op stuk nrs. 12, 14 en 15": one motion per number,
+     * in the dossier under debate. Returns where the pass resumes, or -1 when no such list follows.
+     */
+    private int numberList(NormalizedText t, int p) {
+      int q = p;
+      for (String lead : NUMBER_LIST_LEADS) {
+        if (t.regionMatchesIgnoreCase(q, lead)) {
+          q += lead.length();
+          break;
+        }
+      }
+      if (q == p || !Character.isDigit(t.at(q))) {
+        return -1;
+      }
+      String dossier = debateDossier != null ? debateDossier : referencedDossier;
+      while (Character.isDigit(t.at(q))) {
+        int e = tokenEnd(t, q);
+        out.add(mention(t, q, e, Submitters.NONE, dossier, t.surface(q, e), null, null, null));
+        if (t.regionMatches(e, ", ") && Character.isDigit(t.at(e + 2))) {
+          q = e + 2;
+        } else if (t.regionMatches(e, " en ") && Character.isDigit(t.at(e + 4))) {
+          q = e + 4;
+        } else {
+          return e;
+        }
+      }
+      return q;
+    }
+
+    /**
+     * "Aan de orde is de behandeling van: - het wetsvoorstel … (35000-V)", "Aan de orde zijn de stemmingen
+     * over moties, ingediend bij … (34775-V)": the dossier under debate.
+     */
     private void agendaItem(NormalizedText t, int i) {
-      if (!t.regionMatches(i, "Aan de orde is ")) {
+      if (!t.regionMatches(i, "Aan de orde is ") && !t.regionMatches(i, "Aan de orde zijn ")) {
         return;
       }
       int limit = Math.min(t.length(), i + AGENDA_WINDOW);
@@ -133,7 +217,7 @@ public final class MotionFinder {
       for (int k = p; k < limit && colon < 0; k++) {
         char c = t.charAt(k);
         if (c == '.' && ReferenceWindow.wordBeforeIsLong(t, k)) {
-          return k;
+          return p; // no list: the pass goes on right after "moties" (a heading "Moties" before "De motie-X")
         }
         colon = c == ':' ? k : -1;
       }
@@ -186,6 +270,9 @@ public final class MotionFinder {
     if (t.at(p) == '-' && Character.isUpperCase(t.at(p + 1))) {
       p++;
     } else {
+      if (t.at(p) == ',' && t.at(p + 1) == ' ' && opStuk(t, p + 2) != null) {
+        p++; // "De eerste motie, op stuk nr. 2437, …"
+      }
       if (t.at(p) == ' ') {
         p++;
       }

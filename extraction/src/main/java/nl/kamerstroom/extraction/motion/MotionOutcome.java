@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.kamerstroom.extraction.MotionMention;
 import nl.kamerstroom.extraction.text.NormalizedText;
+import nl.kamerstroom.extraction.text.Words;
 
 /**
  * What became of a motion, read right after its mention:
@@ -13,7 +14,12 @@ import nl.kamerstroom.extraction.text.NormalizedText;
  *   <li>after "In stemming komt de motie-X (…)." in a vote record: the chair's verdict ("Ik constateer dat de
  *       leden van de fracties van A, B en C voor deze motie hebben gestemd en de leden van de overige fracties
  *       ertegen, zodat zij is aangenomen", "met algemene stemmen is aangenomen"), with the parties for and
- *       against where named, also in the Eerste Kamer's "(Voor stemmen de leden van de fracties van: A, B.)".
+ *       against where named ("de leden van de fracties van A en B ertegen … en de leden van de overige fracties
+ *       ervoor" names those against), also in the Eerste Kamer's "(Voor stemmen de leden van de fracties van:
+ *       A, B.)";
+ *   <li>in a list of vote results: "36200-VI-52 Motie van het lid X over … Besluit: Aangenomen. Voor: A, B (82
+ *       zetels) Tegen: C (68 zetels)";
+ *   <li>around it, a separable verb: "houd ik mijn motie op stuk nr. 12 aan", "trek ik de motie … in".
  * </ul>
  */
 final class MotionOutcome {
@@ -26,30 +32,127 @@ final class MotionOutcome {
       {"ingetrokken", "ingetrokken"}, {"aangenomen", "aangenomen"}, {"verworpen", "verworpen"},
       {"gewijzigd", "gewijzigd"}};
 
+  /** Where a list of parties for a motion ends: not at any " voor " ("Forum voor Democratie"). */
+  private static final String[] FOR_ENDS = {" voor deze ", " voor de motie", " voor de gewijzigde ", " voor het ",
+      " ervoor"};
+
+  /** Verbs whose particle "aan" follows the motion: "houd ik mijn motie … aan", "nam de Kamer de motie … aan". */
+  private static final String[][] VERBS_WITH_AAN = {{" houd ", "aangehouden"}, {" houdt ", "aangehouden"},
+      {" houden ", "aangehouden"}, {" hield ", "aangehouden"}, {" nam ", "aangenomen"}, {" namen ", "aangenomen"},
+      {" neemt ", "aangenomen"}, {" nemen ", "aangenomen"}};
+  /** Verbs whose particle "in" follows the motion: "trek ik de motie … in". */
+  private static final String[][] VERBS_WITH_IN = {{" trek ", "ingetrokken"}, {" trekt ", "ingetrokken"},
+      {" trekken ", "ingetrokken"}, {" trok ", "ingetrokken"}, {" trokken ", "ingetrokken"}};
+
   private MotionOutcome() {}
+
+  /** How far a vote list's "Besluit: …" may follow its motion (the motion's title sits between). */
+  private static final int DECISION_WINDOW = 400;
+  private static final String DECISION = "Besluit: ";
 
   /** {@code m} with its fate, for a mention spanning [start, end) of the normalised text. */
   static MotionMention attach(NormalizedText t, int start, int end, MotionMention m) {
     if (putToTheVote(t, start)) {
       return verdict(t, end, m);
     }
-    String fate = fateInSentence(t, end);
+    MotionMention decided = decision(t, end, m);
+    if (decided != null) {
+      return decided;
+    }
+    String fate = fateInSentence(t, start, end);
+    if (fate == null) {
+      fate = fateBefore(t, start);
+    }
     return fate == null ? m : m.withOutcome(fate, List.of(), List.of());
   }
 
-  /** "In stemming komt de [gewijzigde] motie-…". */
-  private static boolean putToTheVote(NormalizedText t, int start) {
-    int from = Math.max(0, start - 40);
-    return indexOf(t, "In stemming komt ", from, start) >= 0;
+  /** "de aangenomen motie-Koopmans", "de verworpen motie op stuk nr. 12": the fate as the motion's adjective. */
+  private static String fateBefore(NormalizedText t, int start) {
+    if (t.surface(Math.max(0, start - 25), start).contains("ter vervanging van ")) {
+      return "gewijzigd"; // "De gewijzigde motie is ingediend ter vervanging van de motie-X (…)"
+    }
+    int w = Words.previousWordStart(t, start);
+    if (w < 0) {
+      return null;
+    }
+    String word = Words.wordAt(t, w);
+    for (String[] fate : FATES) {
+      if (fate[1].equals(word) && !fate[1].equals("gewijzigd")) {
+        return fate[1]; // not "gewijzigde motie": that is the new motion, its fate still to come
+      }
+    }
+    return null;
   }
 
-  private static String fateInSentence(NormalizedText t, int end) {
+  /** "Besluit: Aangenomen. Voor: A, B (82 zetels) Tegen: C": the motion's line in a list of vote results. */
+  private static MotionMention decision(NormalizedText t, int end, MotionMention m) {
+    int limit = Math.min(t.length(), end + DECISION_WINDOW);
+    int decision = -1;
+    for (int k = end; k < limit && decision < 0; k++) {
+      char c = t.charAt(k);
+      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k)) {
+        return null; // the next motion's line
+      }
+      if (c == 'B' && t.regionMatches(k, DECISION)) {
+        decision = k + DECISION.length();
+      }
+    }
+    if (decision < 0) {
+      return null;
+    }
+    int wordEnd = MotionFinder.tokenEnd(t, decision);
+    String word = t.surface(decision, wordEnd).toLowerCase(java.util.Locale.ROOT);
+    String fate = null;
+    for (String[] candidate : FATES) {
+      if (candidate[0].equals(word)) {
+        fate = candidate[1];
+      }
+    }
+    if (fate == null) {
+      return null;
+    }
+    int next = nextMotion(t, wordEnd, limit);
+    int forList = indexOf(t, "Voor: ", wordEnd, next);
+    int againstList = indexOf(t, "Tegen: ", wordEnd, next);
+    return m.withOutcome(fate, forList < 0 ? List.of() : parties(t, forList + 6, next),
+        againstList < 0 ? List.of() : parties(t, againstList + 7, next));
+  }
+
+  private static int nextMotion(NormalizedText t, int from, int limit) {
+    for (int k = from; k < limit; k++) {
+      char c = t.charAt(k);
+      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k)) {
+        return k;
+      }
+    }
+    return limit;
+  }
+
+  /** "In stemming komt de [gewijzigde] motie-…", "Aan de orde is de stemming over de motie-…". */
+  private static boolean putToTheVote(NormalizedText t, int start) {
+    int from = Math.max(0, start - 40);
+    return indexOf(t, "In stemming komt ", from, start) >= 0 || indexOf(t, "stemming over ", from, start) >= 0;
+  }
+
+  private static String fateInSentence(NormalizedText t, int start, int end) {
+    int q = t.at(end) == ')' ? end + 1 : end;
+    if (t.regionMatches(q, " aan") && !Character.isLetter(t.at(q + 4))) {
+      String fate = separableVerb(t, start, true); // "nam de Kamer de motie-X (…) aan over …"
+      if (fate != null) {
+        return fate;
+      }
+    }
     int limit = Math.min(t.length(), end + SENTENCE_WINDOW);
     for (int k = end; k < limit; k++) {
       char c = t.charAt(k);
-      if (c == '.' && (t.at(k + 1) == ' ' || k + 1 >= t.length()) && ReferenceWindow.wordBeforeIsLong(t, k)
-          || (c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k)) {
-        return null; // the sentence ends, or another motion's fate follows
+      boolean aan = t.regionMatches(k - 4, " aan");
+      if (c == '.' && (t.at(k + 1) == ' ' || k + 1 >= t.length())
+          && (ReferenceWindow.wordBeforeIsLong(t, k) || aan || t.regionMatches(k - 3, " in"))) {
+        // the sentence ends ("aan." and "in." are no abbreviations)
+        return aan || t.regionMatches(k - 3, " in") ? separableVerb(t, start, aan) : null;
+      }
+      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k) && !coordinated(t, end, k)) {
+        return null; // another motion's fate follows
       }
       if (c == 'a' || c == 'i' || c == 'v' || c == 'g') {
         for (String[] fate : FATES) {
@@ -63,9 +166,32 @@ final class MotionOutcome {
     return null;
   }
 
+  /**
+   * "Ik houd mijn motie op stuk nr. 12 aan.", "Dan trek ik de motie-X in.": the verb just before the mention,
+   * its particle ending the sentence.
+   */
+  private static String separableVerb(NormalizedText t, int start, boolean aan) {
+    String before = " " + t.surface(Math.max(0, start - 40), start);
+    for (String[] verb : aan ? VERBS_WITH_AAN : VERBS_WITH_IN) {
+      if (before.contains(verb[0])) {
+        return verb[1];
+      }
+    }
+    return null;
+  }
+
+  /** "de motie-A (…) en de motie-B (…) aan te houden": both motions share the fate that follows. */
+  private static boolean coordinated(NormalizedText t, int end, int nextMotion) {
+    String gap = t.surface(end, nextMotion).strip();
+    return gap.equals("en de") || gap.equals("en") || gap.equals(", de") || gap.equals(",") || gap.equals("en het");
+  }
+
   private static MotionMention verdict(NormalizedText t, int end, MotionMention m) {
-    int next = indexOf(t, "In stemming komt ", end, end + VERDICT_WINDOW);
-    int limit = next < 0 ? Math.min(t.length(), end + VERDICT_WINDOW) : next;
+    int limit = Math.min(t.length(), end + VERDICT_WINDOW);
+    for (String nextVote : new String[] {"In stemming komt ", "stemming over "}) {
+      int next = indexOf(t, nextVote, end, limit);
+      limit = next < 0 ? limit : next; // the next motion's vote, and its verdict, start here
+    }
     String fate = null;
     for (String[] candidate : new String[][] {{"is aangenomen", "aangenomen"}, {"is verworpen", "verworpen"},
         {"aangenomen", "aangenomen"}, {"verworpen", "verworpen"}}) {
@@ -87,27 +213,30 @@ final class MotionOutcome {
         opponents = parties(t, againstList + "Tegen stemmen de leden van de fracties van".length(), limit);
       }
     } else {
-      // "de leden van de fractie(s) van A en B voor deze / de (gewijzigde) motie … en de leden van de
-      // fractie(s) van C ertegen"
-      int fracties = indexOf(t, "de leden van de fractie", end, limit);
+      // "de (aanwezige) leden van de fractie(s) van A en B voor deze / de (gewijzigde) motie … en de leden
+      // van de fractie(s) van C ertegen", or the other way round: "… van A ertegen … en … van C ervoor"
+      int fracties = indexOf(t, "leden van de fractie", end, limit);
       int listStart = fracties < 0 ? -1 : afterFractiesVan(t, fracties);
-      int voor = listStart < 0 ? -1 : indexOf(t, " voor ", listStart, limit);
-      if (voor >= 0) {
-        parties = parties(t, listStart, voor);
-        int against = indexOf(t, "en de leden van de fractie", voor, limit);
-        int againstStart = against < 0 ? -1 : afterFractiesVan(t, against + 3);
-        int ertegen = againstStart < 0 ? -1 : indexOf(t, " ertegen", againstStart, limit);
-        if (ertegen >= 0) {
-          opponents = parties(t, againstStart, ertegen);
-        }
+      int voor = listStart < 0 ? -1 : firstOf(t, FOR_ENDS, listStart, limit);
+      int ertegen = listStart < 0 ? -1 : indexOf(t, " ertegen", listStart, limit);
+      boolean forFirst = voor >= 0 && (ertegen < 0 || voor < ertegen);
+      int firstEnd = forFirst ? voor : ertegen;
+      if (firstEnd >= 0) {
+        List<String> first = parties(t, listStart, firstEnd);
+        int other = indexOf(t, "en de leden van de fractie", firstEnd, limit);
+        int otherStart = other < 0 ? -1 : afterFractiesVan(t, other + 6);
+        int otherEnd = otherStart < 0 ? -1 : indexOf(t, forFirst ? " ertegen" : " ervoor", otherStart, limit);
+        List<String> second = otherEnd < 0 ? List.of() : parties(t, otherStart, otherEnd);
+        parties = forFirst ? first : second;
+        opponents = forFirst ? second : first;
       }
     }
     return m.withOutcome(fate, parties, opponents);
   }
 
-  /** After "de leden van de fractie van " or "… fracties van ": where the party list starts, else -1. */
+  /** At "leden van de fractie…": where the party list after "fractie van " or "fracties van " starts, else -1. */
   private static int afterFractiesVan(NormalizedText t, int leden) {
-    for (String lead : new String[] {"de leden van de fracties van ", "de leden van de fractie van "}) {
+    for (String lead : new String[] {"leden van de fracties van ", "leden van de fractie van "}) {
       if (t.regionMatches(leden, lead)) {
         return leden + lead.length();
       }
@@ -122,7 +251,8 @@ final class MotionOutcome {
       p++;
     }
     int end = p;
-    while (end < limit && t.charAt(end) != '.' && t.charAt(end) != ')' && t.charAt(end) != ';') {
+    while (end < limit && t.charAt(end) != '.' && t.charAt(end) != ')' && t.charAt(end) != ';'
+        && t.charAt(end) != '(' && !t.regionMatches(end, " Tegen: ")) { // "(82 zetels)", the next list
       end++;
     }
     List<String> out = new ArrayList<>();
@@ -130,14 +260,25 @@ final class MotionOutcome {
       String party = item.strip();
       if (party.startsWith("de ")) {
         party = party.substring(3);
-      } else if (party.startsWith("het ") && !party.startsWith("het lid")) {
+      } else if (party.startsWith("het lid ")) {
+        party = party.substring(8); // a member voting on his own, as a one-member group: "het lid Houwers"
+      } else if (party.startsWith("het ")) {
         party = party.substring(4);
       }
-      if (!party.isEmpty() && !party.startsWith("het lid") && !party.startsWith("de leden")) {
+      if (!party.isEmpty() && !party.startsWith("de leden")) {
         out.add(party);
       }
     }
     return out;
+  }
+
+  private static int firstOf(NormalizedText t, String[] words, int from, int to) {
+    int first = -1;
+    for (String word : words) {
+      int k = indexOf(t, word, from, first < 0 ? to : first);
+      first = k >= 0 ? k : first;
+    }
+    return first;
   }
 
   private static int indexOf(NormalizedText t, String word, int from, int to) {

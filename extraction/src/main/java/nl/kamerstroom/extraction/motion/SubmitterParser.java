@@ -51,7 +51,7 @@ final class SubmitterParser {
   /** After a name: ", ", " en ", "/" lead to another name; returns where it would start, or -1. */
   private static int separatorEnd(NormalizedText t, int p) {
     if (t.at(p) == '/') {
-      return p + 1;
+      return t.at(p + 1) == ' ' ? p + 2 : p + 1; // "motie-Kröger/ Bromet", broken at the slash
     }
     int q = p;
     if (t.at(q) == ',') {
@@ -61,9 +61,19 @@ final class SubmitterParser {
       q++;
     }
     if (t.regionMatchesIgnoreCase(q, "en ")) {
-      return q + 3;
+      return afterHonorific(t, q + 3);
     }
-    return q > p && t.at(p) == ',' ? q : -1;
+    return q > p && t.at(p) == ',' ? afterHonorific(t, q) : -1;
+  }
+
+  /** "… en de heer Van der Lee", "…, mevrouw Piri": the next name starts after the form of address. */
+  private static int afterHonorific(NormalizedText t, int q) {
+    for (String honorific : new String[] {"de heer ", "mevrouw ", "het lid "}) {
+      if (t.regionMatches(q, honorific)) {
+        return q + honorific.length();
+      }
+    }
+    return q;
   }
 
   private static int csEnd(NormalizedText t, int p) {
