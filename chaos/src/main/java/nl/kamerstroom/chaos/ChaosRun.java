@@ -29,6 +29,8 @@ final class ChaosRun {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration REAL_RECORD_WAIT = Duration.ofSeconds(30);
+    /** How long after the last drop documents to delete may still be waited for. */
+    private static final Duration DELETE_WAIT = Duration.ofSeconds(30);
 
     /** What the run did and found. */
     record Result(long seed, List<Check> checks, List<String> faults, Map<ServiceInstance, Integer> selfExits,
@@ -59,7 +61,8 @@ final class ChaosRun {
         Map<ServiceInstance, Integer> selfExits;
         Map<ServiceInstance, Duration> stopTimes;
         Throughput throughput;
-        try (Pipeline pipeline = Pipeline.start(options.dir(), options.instances(), events, STARTUP_TIMEOUT)) {
+        try (Pipeline pipeline = Pipeline.start(options.dir(), options.instances(), options.openSearch(), events,
+                STARTUP_TIMEOUT)) {
             events.log("every instance healthy");
             Faults faults = Faults.plan(options, pipeline, events);
             long loadStarted = System.nanoTime();
@@ -80,7 +83,7 @@ final class ChaosRun {
             events.log("load and faults done; waiting for the pipeline to settle");
             boolean settled = settle(pipeline, workload);
             throughput = Throughput.measure(workload.expected().size(), loadStarted, settled, pipeline.instances(),
-                    List.of(pipeline.stack().broker().pid(), pipeline.stack().registry().pid()));
+                    pipeline.stackProcesses());
             // The last entity counts become visible with the enrich transaction after the last document's.
             Pipeline.sleep(Duration.ofSeconds(3));
             List<ServiceInstance> unhealthy = unhealthy(pipeline);
@@ -95,22 +98,40 @@ final class ChaosRun {
         return new Result(options.seed(), checks, injected, selfExits, throughput, events.elapsed());
     }
 
-    /** Drops the groups evenly over the load window; poison records a third and two thirds in. */
+    /**
+     * Drops the groups evenly over the load window; poison records a third and two thirds in;
+     * from halfway on, deletes documents that have made it through (none in a throughput run, where
+     * waiting for them would stretch the measurement).
+     */
     private List<PoisonRecords.Poison> load(Pipeline pipeline, Workload workload) throws IOException, InterruptedException {
         Path scratch = Files.createDirectories(options.dir().resolve("poison"));
         List<PoisonRecords.Poison> poisons = new ArrayList<>();
         long pause = options.loadTime().toMillis() / workload.groupCount();
-        for (int group = 0; group < workload.groupCount(); group++) {
-            workload.drop(group, pipeline.inbox());
-            if (group == workload.groupCount() / 3) {
-                poisons.addAll(poison(pipeline, Topics.INGESTED, scratch));
+        int deletions = options.injectFaults() ? Math.max(2, options.documents() / 100) : 0;
+        ReplicaClient replica = new ReplicaClient(pipeline.instances(ServiceKind.LUCENE_INDEX).getFirst().baseUrl());
+        try (Deletions deleter = new Deletions(pipeline.bootstrapServers())) {
+            for (int group = 0; group < workload.groupCount(); group++) {
+                workload.drop(group, pipeline.inbox());
+                if (group == workload.groupCount() / 3) {
+                    poisons.addAll(poison(pipeline, Topics.INGESTED, scratch));
+                }
+                if (group == 2 * workload.groupCount() / 3 && options.poisonEnriched()) {
+                    poisons.addAll(poison(pipeline, Topics.ENRICHED, scratch));
+                }
+                if (group >= workload.groupCount() / 2) {
+                    deleter.deleteFinished(workload, pipeline.done(), replica, deletions);
+                }
+                Thread.sleep(pause);
             }
-            if (group == 2 * workload.groupCount() / 3 && options.poisonEnriched()) {
-                poisons.addAll(poison(pipeline, Topics.ENRICHED, scratch));
+            events.log("all %d files dropped", workload.fileCount());
+            long deadline = System.nanoTime() + DELETE_WAIT.toNanos();
+            while (deleter.deleted().size() < deletions && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+                deleter.deleteFinished(workload, pipeline.done(), replica, deletions);
             }
-            Thread.sleep(pause);
+            events.log("deleted %d documents (tombstones on %s): %s", deleter.deleted().size(), Topics.INGESTED,
+                    deleter.deleted());
         }
-        events.log("all %d files dropped", workload.fileCount());
         return poisons;
     }
 
@@ -144,14 +165,14 @@ final class ChaosRun {
     }
 
     /**
-     * Waits until no file is left in the inbox or a claim folder and every replica holds as many
-     * documents as expected.
+     * Waits until no file is left in the inbox or a claim folder and every store (each Lucene
+     * replica, and OpenSearch through its first index instance) holds as many documents as expected.
      */
     private boolean settle(Pipeline pipeline, Workload workload) {
         long deadline = System.nanoTime() + options.settleTimeout().toNanos();
         long nextProgress = 0;
-        List<ReplicaClient> replicas = pipeline.instances("index").stream()
-                .map(replica -> new ReplicaClient(replica.baseUrl())).toList();
+        List<ReplicaClient> replicas = pipeline.stores().stream()
+                .map(store -> new ReplicaClient(store.baseUrl())).toList();
         while (System.nanoTime() < deadline) {
             long inInbox;
             long claimed;
@@ -166,11 +187,11 @@ final class ChaosRun {
             List<Long> held = replicas.stream().map(ReplicaClient::total).toList();
             boolean indexed = held.stream().allMatch(total -> total == workload.expected().size());
             if (inInbox == 0 && claimed == 0 && indexed) {
-                events.log("settled: inbox empty, every replica holds %d documents", workload.expected().size());
+                events.log("settled: inbox empty, every store holds %d documents", workload.expected().size());
                 return true;
             }
             if (System.nanoTime() > nextProgress) {
-                events.log("waiting: %d files in the inbox, %d claimed, replicas hold %s of %d", inInbox, claimed, held,
+                events.log("waiting: %d files in the inbox, %d claimed, stores hold %s of %d", inInbox, claimed, held,
                         workload.expected().size());
                 nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }

@@ -9,25 +9,34 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import nl.kamerstroom.benchmarks.ingest.BenchmarkFiles;
+import nl.kamerstroom.embedded.OpenSearchNode;
 
 /**
  * The faults of a run, at seeded random moments within the load window: {@code kills} times
- * kill -9 of a random service instance (restarted 1-5 s later), one broker restart, one
- * registry outage, and one index replica killed, its folder wiped and restarted (it rebuilds
- * from documents.index). Run one after the other on their own thread.
+ * kill -9 of a random service instance (restarted 1-5 s later) and, with the OpenSearch store,
+ * once more of an OpenSearch index instance; one instance of every service stopped with SIGTERM
+ * and started 1-3 s later; one broker restart, one registry outage, one Lucene index replica
+ * killed, its folder wiped and restarted (it rebuilds from documents.index), and the OpenSearch
+ * node stopped and started (its store instances back off until it answers again). Run one after
+ * the other on their own thread.
  */
 final class Faults {
 
-    enum Kind { KILL, BROKER_RESTART, REGISTRY_OUTAGE, WIPE_REPLICA }
+    enum Kind { KILL, STOP_START, BROKER_RESTART, REGISTRY_OUTAGE, WIPE_REPLICA, OPENSEARCH_RESTART }
+
+    /** How long a stopped instance may take to exit before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /** One fault: when (from the start of the load), what, on which instance (null for broker and registry). */
     record Fault(Duration at, Kind kind, ServiceInstance target, Duration downtime) {
         String describe() {
             return switch (kind) {
                 case KILL -> "kill -9 " + target + ", restart after " + downtime.toMillis() + " ms";
+                case STOP_START -> "stop " + target + " (SIGTERM), start after " + downtime.toMillis() + " ms";
                 case BROKER_RESTART -> "broker restart";
                 case REGISTRY_OUTAGE -> "registry stopped for " + downtime.toSeconds() + " s";
                 case WIPE_REPLICA -> "replica " + target + " killed, its folder wiped, restarted";
+                case OPENSEARCH_RESTART -> "OpenSearch node stopped and started";
             };
         }
     }
@@ -47,21 +56,39 @@ final class Faults {
         Random random = new Random(options.seed() * 31 + 7);
         long window = options.loadTime().toMillis();
         List<ServiceInstance> instances = pipeline.instances();
-        List<ServiceInstance> replicas = pipeline.instances("index");
+        List<ServiceInstance> replicas = pipeline.instances(ServiceKind.LUCENE_INDEX);
+        List<ServiceInstance> openSearchStores = pipeline.instances(ServiceKind.OPENSEARCH_INDEX);
         List<Fault> plan = new ArrayList<>();
         if (!options.injectFaults()) {
             return new Faults(plan, pipeline, events);
         }
         for (int k = 0; k < options.kills(); k++) {
-            plan.add(new Fault(at(random, window), Kind.KILL, instances.get(random.nextInt(instances.size())),
+            plan.add(new Fault(at(random, window), Kind.KILL, pick(random, instances),
                     Duration.ofMillis(1_000 + random.nextInt(4_000))));
+        }
+        if (!openSearchStores.isEmpty()) {
+            plan.add(new Fault(at(random, window), Kind.KILL, pick(random, openSearchStores),
+                    Duration.ofMillis(1_000 + random.nextInt(4_000))));
+        }
+        for (ServiceKind kind : ServiceKind.values()) {
+            List<ServiceInstance> ofKind = pipeline.instances(kind);
+            if (!ofKind.isEmpty()) {
+                plan.add(new Fault(at(random, window), Kind.STOP_START, pick(random, ofKind),
+                        Duration.ofMillis(1_000 + random.nextInt(2_000))));
+            }
         }
         plan.add(new Fault(at(random, window), Kind.BROKER_RESTART, null, Duration.ZERO));
         plan.add(new Fault(at(random, window), Kind.REGISTRY_OUTAGE, null, options.registryOutage()));
-        plan.add(new Fault(at(random, window), Kind.WIPE_REPLICA, replicas.get(random.nextInt(replicas.size())),
-                Duration.ZERO));
+        plan.add(new Fault(at(random, window), Kind.WIPE_REPLICA, pick(random, replicas), Duration.ZERO));
+        if (pipeline.openSearch().isPresent()) {
+            plan.add(new Fault(at(random, window), Kind.OPENSEARCH_RESTART, null, Duration.ZERO));
+        }
         plan.sort(Comparator.comparing(Fault::at));
         return new Faults(List.copyOf(plan), pipeline, events);
+    }
+
+    private static ServiceInstance pick(Random random, List<ServiceInstance> instances) {
+        return instances.get(random.nextInt(instances.size()));
     }
 
     private static Duration at(Random random, long windowMillis) {
@@ -92,6 +119,13 @@ final class Faults {
                 Pipeline.sleep(fault.downtime());
                 fault.target().start();
             });
+            case STOP_START -> pipeline.holdDown(fault.target(), () -> {
+                Duration took = fault.target().stop(STOP_GRACE);
+                events.log("%s stopped %s", fault.target(), took == null ? "only by kill -9 after "
+                        + STOP_GRACE.toSeconds() + " s" : "in " + took.toMillis() + " ms");
+                Pipeline.sleep(fault.downtime());
+                fault.target().start();
+            });
             case BROKER_RESTART -> {
                 pipeline.stack().broker().stop();
                 pipeline.stack().broker().start();
@@ -108,6 +142,12 @@ final class Faults {
                 wipe(pipeline.indexDir(fault.target()));
                 fault.target().start();
             });
+            case OPENSEARCH_RESTART -> {
+                OpenSearchNode node = pipeline.openSearch().orElseThrow();
+                node.stop();
+                node.start();
+                events.log("OpenSearch back (pid %d)", node.pid());
+            }
         }
     }
 

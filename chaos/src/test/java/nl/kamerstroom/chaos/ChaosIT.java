@@ -21,7 +21,7 @@ class ChaosIT {
     @Test
     void everyDocumentArrivesWholeAndOnceThroughFaults() throws Exception {
         ChaosOptions options = new ChaosOptions(20_261_204L, 240, 24, 6, 2, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofMinutes(3), 2, true, true, dir);
+                Duration.ofSeconds(30), Duration.ofMinutes(3), 2, true, true, true, dir);
 
         ChaosRun.Result result = new ChaosRun(options, System.out).run();
 
