@@ -19,11 +19,13 @@ import java.time.Duration;
  *                       fix a poison record there stops the index topology, and every later check with it)
  * @param injectFaults   false for a throughput measurement: no kills, restarts, outage or wipe (poison stays)
  * @param openSearch     whether an OpenSearch node and index instances with INDEX_STORE=opensearch run too
+ * @param restartOpenSearch whether the OpenSearch node is also stopped and started (its store backs off
+ *                       meanwhile); ~15 CPU-seconds and 15-40 s on two cores
  * @param dir            working folder: stack data, inbox, done, failed, per-instance state and logs
  */
 record ChaosOptions(long seed, int documents, int pdfs, int twins, int kills, Duration registryOutage,
                     Duration loadTime, Duration settleTimeout, int instances, boolean poisonEnriched, boolean injectFaults,
-                    boolean openSearch, Path dir) {
+                    boolean openSearch, boolean restartOpenSearch, Path dir) {
 
     ChaosOptions {
         if (pdfs > documents) {

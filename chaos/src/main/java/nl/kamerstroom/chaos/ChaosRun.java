@@ -100,8 +100,8 @@ final class ChaosRun {
 
     /**
      * Drops the groups evenly over the load window; poison records a third and two thirds in;
-     * from halfway on, deletes documents that have made it through (none in a throughput run, where
-     * waiting for them would stretch the measurement).
+     * halfway, three quarters in and after the last drop, deletes documents that have made it
+     * through (none in a throughput run, where waiting for them would stretch the measurement).
      */
     private List<PoisonRecords.Poison> load(Pipeline pipeline, Workload workload) throws IOException, InterruptedException {
         Path scratch = Files.createDirectories(options.dir().resolve("poison"));
@@ -118,7 +118,7 @@ final class ChaosRun {
                 if (group == 2 * workload.groupCount() / 3 && options.poisonEnriched()) {
                     poisons.addAll(poison(pipeline, Topics.ENRICHED, scratch));
                 }
-                if (group >= workload.groupCount() / 2) {
+                if (group == workload.groupCount() / 2 || group == 3 * workload.groupCount() / 4) {
                     deleter.deleteFinished(workload, pipeline.done(), replica, deletions);
                 }
                 Thread.sleep(pause);

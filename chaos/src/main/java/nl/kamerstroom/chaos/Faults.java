@@ -16,13 +16,14 @@ import nl.kamerstroom.embedded.OpenSearchNode;
  * kill -9 of a random service instance (restarted 1-5 s later) and, with the OpenSearch store,
  * once more of an OpenSearch index instance; one instance of every service stopped with SIGTERM
  * and started 1-3 s later; one broker restart, one registry outage, one Lucene index replica
- * killed, its folder wiped and restarted (it rebuilds from documents.index), and the OpenSearch
- * node stopped and started (its store instances back off until it answers again). Run one after
- * the other on their own thread.
+ * killed, its folder wiped and restarted (it rebuilds from documents.index); the OpenSearch node
+ * paused (SIGSTOP: a cluster that does not answer, its writers wait) for as long as the registry
+ * outage and, unless left out, stopped and started (its store instances back off until it
+ * answers again). Run one after the other on their own thread.
  */
 final class Faults {
 
-    enum Kind { KILL, STOP_START, BROKER_RESTART, REGISTRY_OUTAGE, WIPE_REPLICA, OPENSEARCH_RESTART }
+    enum Kind { KILL, STOP_START, BROKER_RESTART, REGISTRY_OUTAGE, WIPE_REPLICA, OPENSEARCH_PAUSE, OPENSEARCH_RESTART }
 
     /** How long a stopped instance may take to exit before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -36,6 +37,7 @@ final class Faults {
                 case BROKER_RESTART -> "broker restart";
                 case REGISTRY_OUTAGE -> "registry stopped for " + downtime.toSeconds() + " s";
                 case WIPE_REPLICA -> "replica " + target + " killed, its folder wiped, restarted";
+                case OPENSEARCH_PAUSE -> "OpenSearch node paused (SIGSTOP) for " + downtime.toSeconds() + " s";
                 case OPENSEARCH_RESTART -> "OpenSearch node stopped and started";
             };
         }
@@ -81,7 +83,10 @@ final class Faults {
         plan.add(new Fault(at(random, window), Kind.REGISTRY_OUTAGE, null, options.registryOutage()));
         plan.add(new Fault(at(random, window), Kind.WIPE_REPLICA, pick(random, replicas), Duration.ZERO));
         if (pipeline.openSearch().isPresent()) {
-            plan.add(new Fault(at(random, window), Kind.OPENSEARCH_RESTART, null, Duration.ZERO));
+            plan.add(new Fault(at(random, window), Kind.OPENSEARCH_PAUSE, null, options.registryOutage()));
+            if (options.restartOpenSearch()) {
+                plan.add(new Fault(at(random, window), Kind.OPENSEARCH_RESTART, null, Duration.ZERO));
+            }
         }
         plan.sort(Comparator.comparing(Fault::at));
         return new Faults(List.copyOf(plan), pipeline, events);
@@ -142,12 +147,33 @@ final class Faults {
                 wipe(pipeline.indexDir(fault.target()));
                 fault.target().start();
             });
+            case OPENSEARCH_PAUSE -> {
+                long pid = pipeline.openSearch().orElseThrow().pid();
+                signal("STOP", pid);
+                Pipeline.sleep(fault.downtime());
+                signal("CONT", pid);
+            }
             case OPENSEARCH_RESTART -> {
                 OpenSearchNode node = pipeline.openSearch().orElseThrow();
                 node.stop();
                 node.start();
                 events.log("OpenSearch back (pid %d)", node.pid());
             }
+        }
+    }
+
+    /** {@code kill -SIGNAL pid}: Java can send only TERM and KILL. */
+    private static void signal(String signal, long pid) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
         }
     }
 
