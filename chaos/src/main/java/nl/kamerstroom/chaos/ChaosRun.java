@@ -49,10 +49,9 @@ final class ChaosRun {
     }
 
     Result run() throws IOException, InterruptedException {
-        events.log("seed %d: %d documents (%d PDFs), %d identical pairs, hostile files; faults: %d x kill -9, "
-                        + "broker restart, registry outage %d s, replica wipe; folder %s", options.seed(),
-                options.documents(), options.pdfs(), options.twins(), options.kills(),
-                options.registryOutage().toSeconds(), options.dir());
+        events.log("seed %d: %d documents (%d PDFs), %d identical pairs, hostile files; %d instances of each service%s; "
+                        + "folder %s", options.seed(), options.documents(), options.pdfs(), options.twins(),
+                options.instances(), options.openSearch() ? " and the OpenSearch store" : "", options.dir());
         Workload workload = Workload.create(options, options.dir().resolve("staging"), DROPS);
         events.log("%d files written (%d documents expected in the index)", workload.fileCount(),
                 workload.expected().size());
@@ -65,6 +64,8 @@ final class ChaosRun {
                 STARTUP_TIMEOUT)) {
             events.log("every instance healthy");
             Faults faults = Faults.plan(options, pipeline, events);
+            events.log("faults planned: %s", faults.plan().stream()
+                    .map(fault -> fault.at().toSeconds() + " s: " + fault.describe()).toList());
             long loadStarted = System.nanoTime();
             AtomicReference<RuntimeException> faultFailure = new AtomicReference<>();
             Thread faultThread = new Thread(() -> {
