@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.kamerstroom.benchmarks.ingest.BenchmarkFiles;
 import nl.kamerstroom.embedded.OpenSearchNode;
 
@@ -101,8 +102,15 @@ final class Faults {
         return Duration.ofMillis(windowMillis / 10 + (long) (random.nextDouble() * windowMillis * 0.9));
     }
 
-    /** Runs the plan; {@code loadStarted} is System.nanoTime() when the first files were dropped. */
+    /**
+     * Runs the plan; {@code loadStarted} is System.nanoTime() when the first files were dropped.
+     * A kill or stop of an instance runs on a thread of its own (its downtime overlaps the next
+     * faults, as crashes do not wait for each other; faults on one instance still take turns);
+     * broker, registry, replica and OpenSearch faults run one after the other.
+     */
     void run(long loadStarted) {
+        List<Thread> instanceFaults = new ArrayList<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
         for (Fault fault : plan) {
             long due = loadStarted + fault.at().toNanos();
             long wait = due - System.nanoTime();
@@ -110,10 +118,31 @@ final class Faults {
                 Pipeline.sleep(Duration.ofNanos(wait));
             }
             events.log("FAULT %s", fault.describe());
-            inject(fault);
+            if (fault.kind() == Kind.KILL || fault.kind() == Kind.STOP_START) {
+                instanceFaults.add(Thread.ofPlatform().name("fault-" + fault.target()).start(() -> {
+                    try {
+                        inject(fault);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }));
+            } else {
+                inject(fault);
+            }
             synchronized (injected) {
                 injected.add(fault.describe());
             }
+        }
+        for (Thread thread : instanceFaults) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 

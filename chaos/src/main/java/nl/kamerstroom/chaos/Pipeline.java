@@ -49,6 +49,7 @@ final class Pipeline implements AutoCloseable {
     private final List<ServiceInstance> instances = new ArrayList<>();
     /** Instances a fault holds down on purpose; the supervisor leaves them alone. */
     private final Set<ServiceInstance> heldDown = ConcurrentHashMap.newKeySet();
+    private final Map<ServiceInstance, Object> faultTurns = new ConcurrentHashMap<>();
     private final Map<ServiceInstance, Integer> selfExits = new ConcurrentHashMap<>();
     private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "chaos-supervisor");
@@ -184,13 +185,18 @@ final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** Runs {@code fault} with {@code instance} held down: the supervisor does not restart it meanwhile. */
+    /**
+     * Runs {@code fault} with {@code instance} held down: the supervisor does not restart it
+     * meanwhile, and another fault on the same instance waits for this one to end.
+     */
     void holdDown(ServiceInstance instance, Runnable fault) {
-        heldDown.add(instance);
-        try {
-            fault.run();
-        } finally {
-            heldDown.remove(instance);
+        synchronized (faultTurns.computeIfAbsent(instance, key -> new Object())) {
+            heldDown.add(instance);
+            try {
+                fault.run();
+            } finally {
+                heldDown.remove(instance);
+            }
         }
     }
 

@@ -46,7 +46,11 @@ final class ServiceInstance {
         this.logFile = logFile;
     }
 
+    /** Starts the process, unless it runs (a fault and the supervisor may both restart an instance). */
     synchronized void start() {
+        if (isAlive()) {
+            return;
+        }
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED",
