@@ -24,7 +24,8 @@ final class ChaosRun {
 
     static final Duration STOP_LIMIT = Duration.ofSeconds(5);
     private static final int DROPS = 40;
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    /** Eight service JVMs beside broker, registry and OpenSearch took over 4 minutes at load average 30. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
