@@ -12,10 +12,12 @@ import picocli.CommandLine.Option;
 
 /** {@code bin/kamerstroom chaos}: the fault-injection suite. Exit code 0 when every check passed, 1 otherwise. */
 @Command(name = "kamerstroom chaos", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs broker, registry and two instances of every service as separate processes, drops "
-                + "documents, identical pairs, hostile files and foreign poison records (kcat), injects faults "
-                + "(kill -9, broker restart, registry outage, wiped index replica) and checks that every document "
-                + "arrived whole and exactly once, the entity counts are exact and every poison record is a dead letter.",
+        description = {"Runs broker, registry, an OpenSearch node and two instances of every service (index-service "
+                + "with the Lucene store and with the OpenSearch store) as separate processes, drops documents, "
+                + "identical pairs, hostile files and foreign poison records (kcat), deletes some documents, injects "
+                + "faults (kill -9, stop and start, broker restart, registry outage, wiped index replica, OpenSearch "
+                + "pause and restart) and checks that every document arrived whole and exactly once in every store, the entity "
+                + "counts are exact and every poison record is a dead letter.",
                 "Every random choice follows from --seed: a failing run repeats with the same seed."})
 public final class ChaosMain implements Callable<Integer> {
 
@@ -34,7 +36,9 @@ public final class ChaosMain implements Callable<Integer> {
     Integer twins;
 
     @Option(names = "--faults", defaultValue = "6",
-            description = "kill -9 faults (default ${DEFAULT-VALUE}); a broker restart, a registry outage and a replica wipe come on top.")
+            description = "Random kill -9 faults (default ${DEFAULT-VALUE}); on top come a kill -9 of an OpenSearch index "
+                    + "instance, a stop and start of one instance of every service, a broker restart, a registry outage, "
+                    + "a replica wipe, and an OpenSearch pause and restart.")
     int kills;
 
     @Option(names = "--registry-outage", defaultValue = "20s", converter = DurationConverter.class,
@@ -59,6 +63,14 @@ public final class ChaosMain implements Callable<Integer> {
     @Option(names = "--no-faults",
             description = "Inject no faults (poison records still come): measures throughput, e.g. --instances 1 against 2.")
     boolean noFaults;
+
+    @Option(names = "--no-opensearch",
+            description = "Leave the OpenSearch store out: no OpenSearch node, no index instances with INDEX_STORE=opensearch.")
+    boolean noOpenSearch;
+
+    @Option(names = "--no-opensearch-restart",
+            description = "Pause the OpenSearch node (SIGSTOP) but do not stop and start it.")
+    boolean noOpenSearchRestart;
 
     @Option(names = "--dir", description = "Working folder (default: a new folder under the system temp folder).")
     Path dir;
@@ -94,7 +106,7 @@ public final class ChaosMain implements Callable<Integer> {
         Duration load = loadTime != null ? loadTime : Duration.ofSeconds(Math.max(30, documents / 30));
         int pairs = twins != null ? twins : Math.max(5, documents / 50);
         return new ChaosOptions(runSeed, documents, pdfs, pairs, kills, registryOutage, load, settleTimeout, instances,
-                !noEnrichedPoison, !noFaults, folder);
+                !noEnrichedPoison, !noFaults, !noOpenSearch, !noOpenSearchRestart, folder);
     }
 
     /** Durations as the services' settings write them: 20s, 500ms, 2m, or ISO-8601. */

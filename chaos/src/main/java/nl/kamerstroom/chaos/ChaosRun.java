@@ -24,11 +24,14 @@ final class ChaosRun {
 
     static final Duration STOP_LIMIT = Duration.ofSeconds(5);
     private static final int DROPS = 40;
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+    /** Eight service JVMs beside broker, registry and OpenSearch took over 4 minutes at load average 30. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration REAL_RECORD_WAIT = Duration.ofSeconds(30);
+    /** How long after the last drop documents to delete may still be waited for. */
+    private static final Duration DELETE_WAIT = Duration.ofSeconds(30);
 
     /** What the run did and found. */
     record Result(long seed, List<Check> checks, List<String> faults, Map<ServiceInstance, Integer> selfExits,
@@ -47,10 +50,9 @@ final class ChaosRun {
     }
 
     Result run() throws IOException, InterruptedException {
-        events.log("seed %d: %d documents (%d PDFs), %d identical pairs, hostile files; faults: %d x kill -9, "
-                        + "broker restart, registry outage %d s, replica wipe; folder %s", options.seed(),
-                options.documents(), options.pdfs(), options.twins(), options.kills(),
-                options.registryOutage().toSeconds(), options.dir());
+        events.log("seed %d: %d documents (%d PDFs), %d identical pairs, hostile files; %d instances of each service%s; "
+                        + "folder %s", options.seed(), options.documents(), options.pdfs(), options.twins(),
+                options.instances(), options.openSearch() ? " and the OpenSearch store" : "", options.dir());
         Workload workload = Workload.create(options, options.dir().resolve("staging"), DROPS);
         events.log("%d files written (%d documents expected in the index)", workload.fileCount(),
                 workload.expected().size());
@@ -59,9 +61,12 @@ final class ChaosRun {
         Map<ServiceInstance, Integer> selfExits;
         Map<ServiceInstance, Duration> stopTimes;
         Throughput throughput;
-        try (Pipeline pipeline = Pipeline.start(options.dir(), options.instances(), events, STARTUP_TIMEOUT)) {
+        try (Pipeline pipeline = Pipeline.start(options.dir(), options.instances(), options.openSearch(), events,
+                STARTUP_TIMEOUT)) {
             events.log("every instance healthy");
             Faults faults = Faults.plan(options, pipeline, events);
+            events.log("faults planned: %s", faults.plan().stream()
+                    .map(fault -> fault.at().toSeconds() + " s: " + fault.describe()).toList());
             long loadStarted = System.nanoTime();
             AtomicReference<RuntimeException> faultFailure = new AtomicReference<>();
             Thread faultThread = new Thread(() -> {
@@ -80,7 +85,7 @@ final class ChaosRun {
             events.log("load and faults done; waiting for the pipeline to settle");
             boolean settled = settle(pipeline, workload);
             throughput = Throughput.measure(workload.expected().size(), loadStarted, settled, pipeline.instances(),
-                    List.of(pipeline.stack().broker().pid(), pipeline.stack().registry().pid()));
+                    pipeline.stackProcesses());
             // The last entity counts become visible with the enrich transaction after the last document's.
             Pipeline.sleep(Duration.ofSeconds(3));
             List<ServiceInstance> unhealthy = unhealthy(pipeline);
@@ -95,22 +100,40 @@ final class ChaosRun {
         return new Result(options.seed(), checks, injected, selfExits, throughput, events.elapsed());
     }
 
-    /** Drops the groups evenly over the load window; poison records a third and two thirds in. */
+    /**
+     * Drops the groups evenly over the load window; poison records a third and two thirds in;
+     * halfway, three quarters in and after the last drop, deletes documents that have made it
+     * through (none in a throughput run, where waiting for them would stretch the measurement).
+     */
     private List<PoisonRecords.Poison> load(Pipeline pipeline, Workload workload) throws IOException, InterruptedException {
         Path scratch = Files.createDirectories(options.dir().resolve("poison"));
         List<PoisonRecords.Poison> poisons = new ArrayList<>();
         long pause = options.loadTime().toMillis() / workload.groupCount();
-        for (int group = 0; group < workload.groupCount(); group++) {
-            workload.drop(group, pipeline.inbox());
-            if (group == workload.groupCount() / 3) {
-                poisons.addAll(poison(pipeline, Topics.INGESTED, scratch));
+        int deletions = options.injectFaults() ? Math.max(2, options.documents() / 100) : 0;
+        ReplicaClient replica = new ReplicaClient(pipeline.instances(ServiceKind.LUCENE_INDEX).getFirst().baseUrl());
+        try (Deletions deleter = new Deletions(pipeline.bootstrapServers())) {
+            for (int group = 0; group < workload.groupCount(); group++) {
+                workload.drop(group, pipeline.inbox());
+                if (group == workload.groupCount() / 3) {
+                    poisons.addAll(poison(pipeline, Topics.INGESTED, scratch));
+                }
+                if (group == 2 * workload.groupCount() / 3 && options.poisonEnriched()) {
+                    poisons.addAll(poison(pipeline, Topics.ENRICHED, scratch));
+                }
+                if (group == workload.groupCount() / 2 || group == 3 * workload.groupCount() / 4) {
+                    deleter.deleteFinished(workload, pipeline.done(), replica, deletions);
+                }
+                Thread.sleep(pause);
             }
-            if (group == 2 * workload.groupCount() / 3 && options.poisonEnriched()) {
-                poisons.addAll(poison(pipeline, Topics.ENRICHED, scratch));
+            events.log("all %d files dropped", workload.fileCount());
+            long deadline = System.nanoTime() + DELETE_WAIT.toNanos();
+            while (deleter.deleted().size() < deletions && System.nanoTime() < deadline) {
+                Thread.sleep(1_000);
+                deleter.deleteFinished(workload, pipeline.done(), replica, deletions);
             }
-            Thread.sleep(pause);
+            events.log("deleted %d documents (tombstones on %s): %s", deleter.deleted().size(), Topics.INGESTED,
+                    deleter.deleted());
         }
-        events.log("all %d files dropped", workload.fileCount());
         return poisons;
     }
 
@@ -144,14 +167,14 @@ final class ChaosRun {
     }
 
     /**
-     * Waits until no file is left in the inbox or a claim folder and every replica holds as many
-     * documents as expected.
+     * Waits until no file is left in the inbox or a claim folder and every store (each Lucene
+     * replica, and OpenSearch through its first index instance) holds as many documents as expected.
      */
     private boolean settle(Pipeline pipeline, Workload workload) {
         long deadline = System.nanoTime() + options.settleTimeout().toNanos();
         long nextProgress = 0;
-        List<ReplicaClient> replicas = pipeline.instances("index").stream()
-                .map(replica -> new ReplicaClient(replica.baseUrl())).toList();
+        List<ReplicaClient> replicas = pipeline.stores().stream()
+                .map(store -> new ReplicaClient(store.baseUrl())).toList();
         while (System.nanoTime() < deadline) {
             long inInbox;
             long claimed;
@@ -166,11 +189,11 @@ final class ChaosRun {
             List<Long> held = replicas.stream().map(ReplicaClient::total).toList();
             boolean indexed = held.stream().allMatch(total -> total == workload.expected().size());
             if (inInbox == 0 && claimed == 0 && indexed) {
-                events.log("settled: inbox empty, every replica holds %d documents", workload.expected().size());
+                events.log("settled: inbox empty, every store holds %d documents", workload.expected().size());
                 return true;
             }
             if (System.nanoTime() > nextProgress) {
-                events.log("waiting: %d files in the inbox, %d claimed, replicas hold %s of %d", inInbox, claimed, held,
+                events.log("waiting: %d files in the inbox, %d claimed, stores hold %s of %d", inInbox, claimed, held,
                         workload.expected().size());
                 nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }

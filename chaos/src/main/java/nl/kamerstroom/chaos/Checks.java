@@ -63,10 +63,17 @@ final class Checks {
     List<Check> whileRunning(List<ServiceInstance> unhealthy) throws IOException {
         List<Check> checks = new ArrayList<>(files());
         EntityRecount recount = null;
-        for (ServiceInstance replica : pipeline.instances("index")) {
-            EntityRecount replicaRecount = new EntityRecount();
-            checks.addAll(replica(replica, replicaRecount));
-            recount = recount == null ? replicaRecount : recount;
+        for (ServiceInstance store : pipeline.stores()) {
+            EntityRecount storeRecount = new EntityRecount();
+            checks.addAll(replica(store, storeRecount));
+            recount = recount == null ? storeRecount : recount;
+        }
+        List<ServiceInstance> openSearchStores = pipeline.instances(ServiceKind.OPENSEARCH_INDEX);
+        if (!openSearchStores.isEmpty()) {
+            StoreComparison comparison = new StoreComparison(pipeline, workload);
+            checks.add(comparison.versions());
+            checks.add(comparison.searchAnswers(pipeline.instances(ServiceKind.LUCENE_INDEX).getFirst(),
+                    openSearchStores.getFirst()));
         }
         checks.add(enrichedEvery());
         checks.add(counts(recount));
@@ -98,8 +105,10 @@ final class Checks {
                                 == workload.expectFailed().size()).reliesOn(INGEST_REGISTRY_OUTAGE));
     }
 
+    /** A store's answers through its index instance's API: a Lucene replica, or the OpenSearch store. */
     private List<Check> replica(ServiceInstance replica, EntityRecount recount) throws IOException {
         ReplicaClient client = new ReplicaClient(replica.baseUrl());
+        String name = replica.kind() == ServiceKind.OPENSEARCH_INDEX ? "OpenSearch store (" + replica + ")" : replica.toString();
         List<String> missing = new ArrayList<>();
         List<String> notWhole = new ArrayList<>();
         for (Workload.ExpectedDocument expected : workload.expected().values()) {
@@ -115,35 +124,58 @@ final class Checks {
                 notWhole.add(expected.fileName() + " (" + text.length() + " chars)");
             }
         }
+        List<String> notDeleted = new ArrayList<>();
+        for (Workload.ExpectedDocument deleted : workload.deleted().values()) {
+            if (client.document(deleted.id()).isPresent()) {
+                notDeleted.add(deleted.fileName());
+            }
+        }
         long total = client.total();
         long extra = total - (workload.expected().size() - missing.size());
         int expected = workload.expected().size();
         return List.of(
-                Check.of(replica + ": exactly the expected documents", expected, total + " held, " + missing.size()
-                        + " missing " + examples(missing) + ", " + extra + " extra", missing.isEmpty() && extra == 0)
-                        .reliesOn(LOSSLESS),
-                Check.of(replica + ": full text of each held", "all whole", (expected - missing.size()
+                Check.of(name + ": exactly the expected documents", expected + ", " + workload.deleted().size()
+                        + " deleted gone", total + " held, " + missing.size() + " missing " + examples(missing) + ", "
+                        + extra + " extra, " + notDeleted.size() + " deleted still there " + examples(notDeleted),
+                        missing.isEmpty() && extra == 0 && notDeleted.isEmpty()).reliesOn(LOSSLESS),
+                Check.of(name + ": full text of each held", "all whole", (expected - missing.size()
                         - notWhole.size()) + " whole, " + notWhole.size() + " not " + examples(notWhole),
                         notWhole.isEmpty()).reliesOn(INGEST_TWINS, ENRICH_DUPLICATES));
     }
 
+    /**
+     * Every expected document on documents.enriched, each deleted one ending in a tombstone, no
+     * other key.
+     */
     private Check enrichedEvery() {
         Map<String, Integer> copies = new HashMap<>();
+        Set<String> endInTombstone = new HashSet<>();
         for (ConsumerRecord<byte[], byte[]> record : TopicReader.readToEnd(pipeline.bootstrapServers(),
                 Topics.ENRICHED, READ_TIMEOUT)) {
-            copies.merge(new String(record.key(), StandardCharsets.UTF_8), 1, Integer::sum);
+            String key = new String(record.key(), StandardCharsets.UTF_8);
+            if (record.value() == null) {
+                endInTombstone.add(key);
+            } else {
+                copies.merge(key, 1, Integer::sum);
+                endInTombstone.remove(key);
+            }
         }
         poisons.forEach(poison -> copies.remove(poison.key()));
-        List<String> missing = workload.expected().keySet().stream().filter(id -> !copies.containsKey(id)).toList();
+        List<String> missing = workload.expected().keySet().stream()
+                .filter(id -> !copies.containsKey(id) || endInTombstone.contains(id)).toList();
+        List<String> notDeleted = workload.deleted().keySet().stream().filter(id -> !endInTombstone.contains(id)).toList();
         List<String> repeated = copies.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
         Set<String> unexpected = new HashSet<>(copies.keySet());
         unexpected.removeAll(workload.expected().keySet());
+        unexpected.removeAll(workload.deleted().keySet());
         // Ingest is at least once: a send that timed out (broker restart) is sent again, and enrich,
         // idempotent by id, writes a second version of the same key. Stores upsert by key, so the
         // store checks, not this one, say whether anything was duplicated; repeats are reported.
-        return Check.of("documents.enriched: every document, none unexpected", workload.expected().size(),
-                copies.size() + " ids, " + missing.size() + " missing, " + unexpected.size() + " unexpected ("
-                        + repeated.size() + " sent again)", missing.isEmpty() && unexpected.isEmpty())
+        return Check.of("documents.enriched: every document, deletes as tombstones, none unexpected",
+                workload.expected().size() + " + " + workload.deleted().size() + " deleted",
+                copies.size() + " ids, " + missing.size() + " missing, " + notDeleted.size() + " deleted not tombstoned, "
+                        + unexpected.size() + " unexpected (" + repeated.size() + " sent again)",
+                missing.isEmpty() && notDeleted.isEmpty() && unexpected.isEmpty())
                 .reliesOn(ENRICH_DUPLICATES, INGEST_REGISTRY_OUTAGE, ENRICH_REGISTRY_OUTAGE);
     }
 
@@ -265,7 +297,7 @@ final class Checks {
         return text.replaceAll("\\s+", "");
     }
 
-    private static String examples(List<String> values) {
+    static String examples(List<String> values) {
         return values.isEmpty() ? "" : values.subList(0, Math.min(EXAMPLES, values.size())).toString();
     }
 }

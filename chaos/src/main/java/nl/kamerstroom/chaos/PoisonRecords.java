@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,9 @@ final class PoisonRecords {
     }
 
     private static final int UNKNOWN_SCHEMA_ID = 2_000_000_000;
+    /** 20 attempts 3 s apart: a broker restart took up to 40 s on the loaded 2-core machine. */
+    private static final int ATTEMPTS = 20;
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(3);
 
     private PoisonRecords() {
     }
@@ -59,18 +63,26 @@ final class PoisonRecords {
         return ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(1).put(body).array();
     }
 
+    /** Writes one record with kcat, again while the broker does not take it (it may be restarting: a fault). */
     private static Poison produce(String bootstrap, String topic, String kind, byte[] value, long seed, Path scratch)
             throws IOException, InterruptedException {
         String key = "poison-" + topic + "-" + kind + "-" + seed;
         Path file = Files.write(scratch.resolve(key + ".bin"), value);
-        // With a file argument kcat sends the whole file as one message, newlines and all.
-        Process kcat = new ProcessBuilder("kcat", "-P", "-b", bootstrap, "-t", topic, "-k", key, file.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(kcat.getInputStream().readAllBytes());
-        if (!kcat.waitFor(60, TimeUnit.SECONDS) || kcat.exitValue() != 0) {
+        for (int attempt = 1; ; attempt++) {
+            // With a file argument kcat sends the whole file as one message, newlines and all.
+            Process kcat = new ProcessBuilder("kcat", "-P", "-b", bootstrap, "-t", topic, "-k", key, file.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(kcat.getInputStream().readAllBytes());
+            if (kcat.waitFor(60, TimeUnit.SECONDS) && kcat.exitValue() == 0) {
+                return new Poison(topic, key, kind);
+            }
             kcat.destroyForcibly();
-            throw new IllegalStateException("kcat could not write " + key + " to " + topic + ": " + output);
+            if (attempt == ATTEMPTS) {
+                throw new IllegalStateException("kcat could not write " + key + " to " + topic + " in " + ATTEMPTS
+                        + " attempts: " + output);
+            }
+            // A record written but reported failed comes twice: the checks compare dead letters by key.
+            Thread.sleep(RETRY_PAUSE.toMillis());
         }
-        return new Poison(topic, key, kind);
     }
 }

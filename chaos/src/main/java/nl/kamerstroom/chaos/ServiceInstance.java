@@ -26,7 +26,7 @@ final class ServiceInstance {
     private static final String LAUNCHER = "nl.kamerstroom.launcher.Kamerstroom";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final String kind;
+    private final ServiceKind kind;
     private final String instanceId;
     private final Map<String, String> environment;
     private final int httpPort;
@@ -35,11 +35,8 @@ final class ServiceInstance {
     private Process process;
     private int starts;
 
-    /**
-     * @param kind        the launcher command: ingest, enrich or index
-     * @param environment the service's settings; HTTP_PORT and INSTANCE_ID are added here
-     */
-    ServiceInstance(String kind, String instanceId, Map<String, String> environment, int httpPort, String heap,
+    /** @param environment the service's settings; HTTP_PORT and INSTANCE_ID are added here */
+    ServiceInstance(ServiceKind kind, String instanceId, Map<String, String> environment, int httpPort, String heap,
                     Path logFile) {
         this.kind = kind;
         this.instanceId = instanceId;
@@ -49,11 +46,15 @@ final class ServiceInstance {
         this.logFile = logFile;
     }
 
+    /** Starts the process, unless it runs (a fault and the supervisor may both restart an instance). */
     synchronized void start() {
+        if (isAlive()) {
+            return;
+        }
         List<String> command = new ArrayList<>(List.of(javaExecutable(),
                 "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
                 "--enable-native-access=ALL-UNNAMED",
-                OrphanGuard.class.getName(), Long.toString(ProcessHandle.current().pid()), LAUNCHER, kind));
+                OrphanGuard.class.getName(), Long.toString(ProcessHandle.current().pid()), LAUNCHER, kind.command));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -130,7 +131,7 @@ final class ServiceInstance {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    String kind() {
+    ServiceKind kind() {
         return kind;
     }
 

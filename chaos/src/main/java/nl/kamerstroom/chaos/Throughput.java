@@ -1,22 +1,34 @@
 package nl.kamerstroom.chaos;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * How fast the run went: from the first drop until every replica held every document, and the CPU
- * the service processes and the broker and registry used by then. CPU is the steadier figure on
- * a shared machine; a restarted instance's CPU before its restart is not counted.
+ * How fast the run went: from the first drop until every store held every document, and the CPU
+ * each process used by then (each service instance, the broker, the registry, the OpenSearch
+ * node). CPU is the steadier figure on a shared machine; the load average says how shared it was.
+ * A restarted process's CPU before its restart is not counted.
  *
- * @param settled false when the pipeline never finished, so the figures are not a rate
+ * @param serviceCpu  per service instance
+ * @param stackCpu    broker, registry and OpenSearch node
+ * @param loadAverage the machine's one-minute load average when the run settled
+ * @param settled     false when the pipeline never finished, so the figures are not a rate
  */
-record Throughput(int documents, Duration elapsed, Duration serviceCpu, Duration stackCpu, boolean settled) {
+record Throughput(int documents, Duration elapsed, Map<String, Duration> serviceCpu, Map<String, Duration> stackCpu,
+                  double loadAverage, boolean settled) {
 
     static Throughput measure(int documents, long loadStarted, boolean settled, List<ServiceInstance> instances,
-                              List<Long> stackPids) {
-        Duration services = instances.stream().map(instance -> cpu(instance.pid())).reduce(Duration.ZERO, Duration::plus);
-        Duration stack = stackPids.stream().map(Throughput::cpu).reduce(Duration.ZERO, Duration::plus);
-        return new Throughput(documents, Duration.ofNanos(System.nanoTime() - loadStarted), services, stack, settled);
+                              Map<String, Long> stackPids) {
+        Map<String, Duration> services = new LinkedHashMap<>();
+        instances.forEach(instance -> services.put(instance.instanceId(), cpu(instance.pid())));
+        Map<String, Duration> stack = new LinkedHashMap<>();
+        stackPids.forEach((name, pid) -> stack.put(name, cpu(pid)));
+        return new Throughput(documents, Duration.ofNanos(System.nanoTime() - loadStarted), services, stack,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), settled);
     }
 
     private static Duration cpu(long pid) {
@@ -29,9 +41,16 @@ record Throughput(int documents, Duration elapsed, Duration serviceCpu, Duration
             return "Throughput: not measured (the pipeline did not settle)";
         }
         double seconds = elapsed.toMillis() / 1000.0;
-        return String.format("Throughput: %d documents in %.1f s from first drop to indexed in every replica = %.1f "
-                        + "documents/s; CPU %.1f s in the services (%.1f ms per document), %.1f s in broker and registry",
-                documents, seconds, documents / seconds, serviceCpu.toMillis() / 1000.0,
-                (double) serviceCpu.toMillis() / documents, stackCpu.toMillis() / 1000.0);
+        Duration services = serviceCpu.values().stream().reduce(Duration.ZERO, Duration::plus);
+        return String.format("Throughput: %d documents in %.1f s from first drop to indexed in every store = %.1f "
+                        + "documents/s (load average %.1f); CPU %.1f s in the services (%.1f ms per document): %s; %s",
+                documents, seconds, documents / seconds, loadAverage, services.toMillis() / 1000.0,
+                (double) services.toMillis() / documents, seconds(serviceCpu), seconds(stackCpu));
+    }
+
+    private static String seconds(Map<String, Duration> cpu) {
+        return cpu.entrySet().stream()
+                .map(entry -> String.format("%s %.1f s", entry.getKey(), entry.getValue().toMillis() / 1000.0))
+                .collect(Collectors.joining(", "));
     }
 }

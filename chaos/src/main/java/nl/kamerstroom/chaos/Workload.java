@@ -21,7 +21,7 @@ import nl.kamerstroom.ingest.testing.HostileFiles;
  * The files of a run, written to a staging folder on the inbox's file system and dropped into
  * the inbox in groups by atomic rename (as a finished copy appears): unique letters as text and
  * PDF, pairs of identical files (always in one group, one after the other), and hostile files.
- * Everything follows from the seed.
+ * Everything follows from the seed. Documents deleted during the run leave the expected ones.
  */
 final class Workload {
 
@@ -31,6 +31,8 @@ final class Workload {
 
     private final Path staging;
     private final Map<String, ExpectedDocument> expected = new LinkedHashMap<>();
+    private final Map<String, ExpectedDocument> deleted = new LinkedHashMap<>();
+    private final List<ExpectedDocument> deletable = new ArrayList<>();
     private final List<String> expectDone = new ArrayList<>();
     private final List<String> expectFailed = new ArrayList<>();
     private final List<List<Path>> groups;
@@ -54,7 +56,7 @@ final class Workload {
             byte[] bytes = pdf ? BenchmarkFiles.pdf(text) : text.getBytes(StandardCharsets.UTF_8);
             String name = (pdf ? "brief-" : "nota-") + letter + (pdf ? ".pdf" : ".txt");
             units.add(List.of(workload.write(name, bytes)));
-            workload.expectDocument(bytes, name, writer, letter);
+            workload.deletable.add(workload.expectDocument(bytes, name, writer, letter));
         }
         for (int n = 0; n < options.twins(); n++, letter++) {
             byte[] bytes = writer.letter(letter).getBytes(StandardCharsets.UTF_8);
@@ -65,6 +67,7 @@ final class Workload {
         }
         units.addAll(workload.hostileFiles(options, random, writer));
         Collections.shuffle(units, random);
+        Collections.shuffle(workload.deletable, random);
         int perGroup = Math.max(1, (units.size() + groupCount - 1) / groupCount);
         for (int start = 0; start < units.size(); start += perGroup) {
             List<Path> group = new ArrayList<>();
@@ -97,10 +100,29 @@ final class Workload {
         return write(name, bytes);
     }
 
-    private void expectDocument(byte[] bytes, String fileName, LetterWriter writer, int letter) {
+    private ExpectedDocument expectDocument(byte[] bytes, String fileName, LetterWriter writer, int letter) {
         String id = sha256(bytes);
-        expected.put(id, new ExpectedDocument(id, fileName, writer.startMarker(letter), writer.endMarker(letter)));
+        ExpectedDocument document = new ExpectedDocument(id, fileName, writer.startMarker(letter), writer.endMarker(letter));
+        expected.put(id, document);
         expectDone.add(fileName);
+        return document;
+    }
+
+    /**
+     * Documents the run may delete, in a seeded order: the unique letters (the identical pairs stay,
+     * for the twin checks).
+     */
+    List<ExpectedDocument> deletable() {
+        return deletable.stream().filter(document -> expected.containsKey(document.id())).toList();
+    }
+
+    /** The document was deleted (a tombstone written): no store may hold it any more; its file stays in done/. */
+    void deleted(String id) {
+        deleted.put(id, expected.remove(id));
+    }
+
+    Map<String, ExpectedDocument> deleted() {
+        return Collections.unmodifiableMap(deleted);
     }
 
     /** Moves one group into {@code inbox} by rename, identical pairs one right after the other. */

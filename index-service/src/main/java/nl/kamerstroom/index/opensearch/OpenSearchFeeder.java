@@ -9,17 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import nl.kamerstroom.common.deadletter.DeadLetter;
-import nl.kamerstroom.common.http.Health;
-import nl.kamerstroom.index.store.CatchUpTarget;
+import nl.kamerstroom.index.store.StoreFeeder;
 import nl.kamerstroom.index.store.StoreDeadLetters;
 import nl.kamerstroom.schema.IndexDocument;
 import nl.kamerstroom.serde.SchemaRegistryException;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -28,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * documents.index.dlq as the Lucene store's do, and the feeder goes on past it; a registry that
  * cannot answer is waited for.
  */
-public final class OpenSearchFeeder implements AutoCloseable {
+public final class OpenSearchFeeder extends StoreFeeder<String, IndexDocument> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchFeeder.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
@@ -56,20 +53,13 @@ public final class OpenSearchFeeder implements AutoCloseable {
     /** OpenSearch's limit on the length of a document's {@code _id}. */
     static final int MAX_ID_BYTES = 512;
 
-    private final Consumer<String, IndexDocument> consumer;
     private final StoreDeadLetters deadLetters;
-    private final String topic;
     private final BulkWriter writer;
     private final DocumentsIndex index;
     private final Counter written;
     private final Counter alreadyNewer;
     private final Counter retries;
-    private final Thread thread;
-    private final AtomicReference<String> state = new AtomicReference<>("STARTING");
     private final List<ConsumerRecord<String, IndexDocument>> pending = new ArrayList<>();
-    private volatile boolean running = true;
-    private volatile boolean caughtUp;
-    private volatile CatchUpTarget catchUpTarget = CatchUpTarget.NONE;
     private volatile boolean backingOff;
     private boolean joined;
     private Map<TopicPartition, OffsetAndMetadata> lastCommitted = Map.of();
@@ -77,73 +67,58 @@ public final class OpenSearchFeeder implements AutoCloseable {
     /** @param consumer a consumer in the store's group, {@code read_committed}, auto-commit off, earliest */
     public OpenSearchFeeder(Consumer<String, IndexDocument> consumer, String topic, DocumentsIndex index,
                             StoreDeadLetters deadLetters, MeterRegistry registry) {
-        this.consumer = consumer;
+        super(consumer, topic, "opensearch-feeder");
         this.deadLetters = deadLetters;
-        this.topic = topic;
         this.index = index;
         this.writer = new BulkWriter(index);
         this.written = counter(registry, "written");
         this.alreadyNewer = counter(registry, "already_newer");
         this.retries = counter(registry, "retried");
-        this.thread = new Thread(this::run, "opensearch-feeder");
     }
 
-    public void start() {
-        thread.start();
+    /** Not while OpenSearch refuses writes: the store falls behind then. */
+    @Override
+    protected boolean writable() {
+        return !backingOff;
     }
 
-    /** True once the group's committed offsets reached the topic's end as it was when the feeder started. */
-    public boolean caughtUp() {
-        return caughtUp;
+    @Override
+    protected Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>(super.details());
+        details.put("store", "opensearch");
+        details.put("index", index.name());
+        return details;
     }
 
-    public Health health() {
-        boolean up = caughtUp && thread.isAlive() && !backingOff;
-        return new Health(up, state.get(), Map.of("store", "opensearch", "index", index.name(), "caughtUp", caughtUp,
-                "catchUpTarget", catchUpTarget.view()));
+    /** Joins the store's group: the group's committed offsets are where the store resumes. */
+    @Override
+    protected void begin(List<TopicPartition> partitions) {
+        consumer.subscribe(List.of(topic), new Rebalance());
     }
 
-    private void run() {
+    @Override
+    protected void feed() throws InterruptedException {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            catchUpTarget = new CatchUpTarget(consumer.endOffsets(partitions));
-            consumer.subscribe(List.of(topic), new Rebalance());
-            state.set("CATCHING_UP");
-            LOG.info("OpenSearch feeder joined the group on {}; catching up to {}", topic, catchUpTarget.view());
-            while (running) {
-                try {
-                    take(consumer.poll(POLL_TIMEOUT));
-                } catch (RecordDeserializationException e) {
-                    passOver(e);
-                    continue;
-                }
-                if (!pending.isEmpty()) {
-                    writeAll();
-                }
-                if (running && pending.isEmpty()) {
-                    commitPositions();
-                }
-                if (!caughtUp) {
-                    checkCaughtUp();
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                failed(e);
-            }
-        } catch (Exception | Error e) {
-            failed(e);
-        } finally {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            state.compareAndSet("RUNNING", "STOPPED");
+            take(consumer.poll(POLL_TIMEOUT));
+        } catch (RecordDeserializationException e) {
+            passOver(e);
+            return;
+        }
+        if (!pending.isEmpty()) {
+            writeAll();
+        }
+        if (running() && pending.isEmpty()) {
+            commitPositions();
+        }
+        if (!caughtUp()) {
+            checkCaughtUp();
         }
     }
 
     /** Writes the pending records, retrying until OpenSearch took them all (or the feeder stops). */
-    private void writeAll() {
+    private void writeAll() throws InterruptedException {
         Duration wait = FIRST_RETRY;
-        while (running && !pending.isEmpty()) {
+        while (running() && !pending.isEmpty()) {
             String problem;
             try {
                 BulkWriter.Outcome outcome = writer.write(pending);
@@ -171,21 +146,15 @@ public final class OpenSearchFeeder implements AutoCloseable {
      * keeps this member; a rebalance meanwhile drops the records of partitions it took away, and
      * pauses the ones it brought.
      */
-    private void backOff(String problem, Duration wait) {
+    private void backOff(String problem, Duration wait) throws InterruptedException {
         if (!backingOff) {
             LOG.warn("{}; pausing consumption and retrying {} records", problem, pending.size());
         }
         backingOff = true;
         retries.increment();
-        state.set("BACK_PRESSURE: " + problem);
+        state("BACK_PRESSURE: " + problem);
         consumer.pause(consumer.assignment());
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-            return;
-        }
+        pause(wait);
         take(consumer.poll(Duration.ZERO));
     }
 
@@ -199,7 +168,7 @@ public final class OpenSearchFeeder implements AutoCloseable {
         TopicPartition partition = e.topicPartition();
         if (SchemaRegistryException.isUnavailable(e)) {
             LOG.warn("Cannot decode {}@{} now, retrying: {}", partition, e.offset(), e.getCause().getMessage());
-            Thread.sleep(FIRST_RETRY);
+            pause(FIRST_RETRY);
             return;
         }
         DeadLetter letter = new DeadLetter(DeadLetter.DESERIALIZE, partition.topic(), partition.partition(),
@@ -207,7 +176,7 @@ public final class OpenSearchFeeder implements AutoCloseable {
         if (deadLetters.send(letter)) {
             consumer.seek(partition, e.offset() + 1);
         } else {
-            Thread.sleep(FIRST_RETRY);
+            pause(FIRST_RETRY);
         }
     }
 
@@ -271,7 +240,7 @@ public final class OpenSearchFeeder implements AutoCloseable {
             LOG.info("OpenSearch accepts writes again; resuming consumption");
             backingOff = false;
             consumer.resume(consumer.paused());
-            state.set(caughtUp ? "RUNNING" : "CATCHING_UP");
+            state(caughtUp() ? "RUNNING" : "CATCHING_UP");
         }
     }
 
@@ -281,19 +250,13 @@ public final class OpenSearchFeeder implements AutoCloseable {
             return;
         }
         Set<TopicPartition> owned = consumer.assignment();
-        boolean reached = catchUpTarget.endOffsets().entrySet().stream()
+        boolean reached = catchUpTarget().endOffsets().entrySet().stream()
                 .filter(end -> owned.contains(end.getKey()))
                 .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
         if (reached) {
-            caughtUp = true;
-            state.set("RUNNING");
+            caughtUpNow();
             LOG.info("OpenSearch store caught up with {} ({} partitions here)", topic, owned.size());
         }
-    }
-
-    private void failed(Throwable e) {
-        state.set("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        LOG.error("OpenSearch feeder stopped", e);
     }
 
     private static Counter counter(MeterRegistry registry, String outcome) {
@@ -301,18 +264,6 @@ public final class OpenSearchFeeder implements AutoCloseable {
                 .description("Records of documents.index written to OpenSearch, by outcome")
                 .tag("outcome", outcome)
                 .register(registry);
-    }
-
-    /** Stops feeding; what was written but not committed is replayed on the next start, harmlessly. */
-    @Override
-    public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(15));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Keeps the pending records and the pause in step with the partitions this member owns. */

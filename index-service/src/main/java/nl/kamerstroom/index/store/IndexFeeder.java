@@ -7,18 +7,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import nl.kamerstroom.common.http.Health;
 import nl.kamerstroom.schema.IndexDocument;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * more (at least once). When the record is not at fault (the registry or the dead-letter topic
  * unreachable) the feeder stops at it and tries again after {@link #RETRY_PAUSE}.
  */
-public final class IndexFeeder implements AutoCloseable {
+public final class IndexFeeder extends StoreFeeder<byte[], byte[]> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexFeeder.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
@@ -50,20 +44,13 @@ public final class IndexFeeder implements AutoCloseable {
     private static final Duration CATCH_UP_REFRESH = Duration.ofSeconds(5);
     static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
-    private final Consumer<byte[], byte[]> consumer;
-    private final String topic;
     private final SearchIndex index;
     private final RecordApplier applier;
     private final FeedPolicy policy;
     private final StoreMetrics metrics;
     private final Clock clock;
-    private final Thread thread;
-    private final AtomicReference<String> state = new AtomicReference<>("STARTING");
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile boolean running = true;
-    private volatile boolean caughtUp;
-    private volatile CatchUpTarget catchUpTarget = CatchUpTarget.NONE;
 
+    private List<TopicPartition> partitions = List.of();
     private Map<TopicPartition, Long> committed = Map.of();
     private Map<TopicPartition, Long> polled = Map.of();
     private int uncommittedChanges;
@@ -76,61 +63,18 @@ public final class IndexFeeder implements AutoCloseable {
     public IndexFeeder(Consumer<byte[], byte[]> consumer, Deserializer<IndexDocument> documents, String topic,
                        SearchIndex index, StoreDeadLetters deadLetters, FeedPolicy policy, StoreMetrics metrics,
                        Clock clock) {
-        this.consumer = consumer;
-        this.topic = topic;
+        super(consumer, topic, "index-feeder");
         this.index = index;
         this.applier = new RecordApplier(documents, index, deadLetters, metrics);
         this.policy = policy;
         this.metrics = metrics;
         this.clock = clock;
-        this.thread = new Thread(this::run, "index-feeder");
     }
 
-    public void start() {
-        thread.start();
-    }
-
-    /** True once the index held everything the topic held when the feeder started. */
-    public boolean caughtUp() {
-        return caughtUp;
-    }
-
-    public Health health() {
-        boolean up = caughtUp && thread.isAlive();
-        return new Health(up, state.get(), Map.of("caughtUp", caughtUp, "catchUpTarget", catchUpTarget.view()));
-    }
-
-    private void run() {
-        try {
-            List<TopicPartition> partitions = assignAll();
-            catchUpTarget = new CatchUpTarget(consumer.endOffsets(partitions));
-            lastCommit = lastRefresh = clock.instant();
-            progress = new FeedProgress(lastCommit);
-            state.set("CATCHING_UP");
-            LOG.info("Index feeder assigned {} partitions of {}; catching up to {}", partitions.size(), topic,
-                    catchUpTarget.view());
-            while (running) {
-                pollOnce(partitions);
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                failed(e);
-            }
-        } catch (Exception | Error e) {
-            failed(e);
-        } finally {
-            commitQuietly();
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            state.compareAndSet("RUNNING", "STOPPED");
-        }
-    }
-
-    private List<TopicPartition> assignAll() {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        if (partitions.isEmpty()) {
-            throw new IllegalStateException("Topic " + topic + " has no partitions; is it created?");
-        }
+    /** Every partition, each from the position in the last Lucene commit, or from the beginning. */
+    @Override
+    protected void begin(List<TopicPartition> partitions) throws IOException {
+        this.partitions = partitions;
         consumer.assign(partitions);
         committed = index.committedPositions();
         for (TopicPartition tp : partitions) {
@@ -146,10 +90,12 @@ public final class IndexFeeder implements AutoCloseable {
         } else {
             LOG.info("Index resumes from the positions in its last commit: {}", committed);
         }
-        return partitions;
+        lastCommit = lastRefresh = clock.instant();
+        progress = new FeedProgress(lastCommit);
     }
 
-    private void pollOnce(List<TopicPartition> partitions) throws IOException, InterruptedException {
+    @Override
+    protected void feed() throws IOException, InterruptedException {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL_TIMEOUT);
         boolean retry = false;
         for (TopicPartition tp : records.partitions()) {
@@ -171,26 +117,24 @@ public final class IndexFeeder implements AutoCloseable {
             }
         }
         Instant now = clock.instant();
-        if (unrefreshedChanges && elapsed(lastRefresh, now, caughtUp ? policy.refreshInterval() : CATCH_UP_REFRESH)) {
+        if (unrefreshedChanges && elapsed(lastRefresh, now, caughtUp() ? policy.refreshInterval() : CATCH_UP_REFRESH)) {
             refresh(now);
         }
-        Map<TopicPartition, Long> positions = positions(partitions);
+        Map<TopicPartition, Long> positions = positions();
         polled = positions;
         if (uncommittedChanges >= policy.commitDocs() || uncommittedDeadLetters
                 || (!positions.equals(committed) && elapsed(lastCommit, now, policy.commitInterval()))) {
             commit(positions, now);
         }
-        if (!caughtUp && catchUpTarget.reachedBy(positions)) {
+        if (!caughtUp() && catchUpTarget().reachedBy(positions)) {
             refresh(now);
-            caughtUp = true;
-            state.set("RUNNING");
+            caughtUpNow();
             LOG.info("Index caught up with {}: {} documents", topic, index.documentCount());
         }
-        metrics.lag(lag(partitions));
+        metrics.lag(lag());
         progress.maybeLog(now, index::documentCount);
         if (retry) {
-            // Returns at once when close() is called.
-            stopping.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            pause(RETRY_PAUSE);
         }
     }
 
@@ -222,7 +166,8 @@ public final class IndexFeeder implements AutoCloseable {
     }
 
     /** On the way out: commits what the last complete poll applied (not the consumer, which may be woken up). */
-    private void commitQuietly() {
+    @Override
+    protected void finish() {
         try {
             if (!polled.isEmpty() && !polled.equals(committed)) {
                 index.commit(polled);
@@ -233,7 +178,7 @@ public final class IndexFeeder implements AutoCloseable {
         }
     }
 
-    private Map<TopicPartition, Long> positions(List<TopicPartition> partitions) {
+    private Map<TopicPartition, Long> positions() {
         Map<TopicPartition, Long> positions = new HashMap<>();
         for (TopicPartition tp : partitions) {
             positions.put(tp, consumer.position(tp));
@@ -241,7 +186,7 @@ public final class IndexFeeder implements AutoCloseable {
         return positions;
     }
 
-    private long lag(List<TopicPartition> partitions) {
+    private long lag() {
         long total = 0;
         for (TopicPartition tp : partitions) {
             total += consumer.currentLag(tp).orElse(0);
@@ -249,26 +194,7 @@ public final class IndexFeeder implements AutoCloseable {
         return total;
     }
 
-
     private static boolean elapsed(Instant since, Instant now, Duration interval) {
         return Duration.between(since, now).compareTo(interval) >= 0;
-    }
-
-    private void failed(Throwable e) {
-        state.set("FAILED: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        LOG.error("Index feeder stopped", e);
-    }
-
-    /** Stops feeding after committing what was indexed; returns within seconds. */
-    @Override
-    public void close() {
-        running = false;
-        stopping.countDown();
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(15));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
