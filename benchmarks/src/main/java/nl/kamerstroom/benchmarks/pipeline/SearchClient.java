@@ -25,10 +25,13 @@ final class SearchClient {
         this.base = "http://127.0.0.1:" + port + "/api/";
     }
 
-    /** Documents searchable now; -1 while the API does not answer. */
+    /**
+     * Documents searchable now; -1 while the API does not answer. No hits (limit 0): a hit would
+     * read a stored document and make a snippet on every poll, CPU the bench would charge the pipeline.
+     */
     long total() {
         try {
-            JsonNode answer = get("search?limit=1");
+            JsonNode answer = get("search?limit=0");
             return answer == null ? -1 : answer.path("total").asLong(-1);
         } catch (IOException e) {
             return -1;

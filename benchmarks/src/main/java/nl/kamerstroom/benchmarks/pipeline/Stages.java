@@ -24,7 +24,8 @@ final class Stages {
         if (thread.startsWith("kafka-") || thread.startsWith("micrometer-kafk")) {
             return "Kafka client I/O";
         }
-        if (thread.startsWith("HTTP") || thread.startsWith("HttpClient")) {
+        // http-N: the services' HTTP server runs exchanges on a pool of threads named so (BoundedExchanges).
+        if (thread.startsWith("http-") || thread.startsWith("HTTP") || thread.startsWith("HttpClient")) {
             return "HTTP (search API, health)";
         }
         if (thread.equals("VM Thread") || thread.startsWith("GC") || thread.startsWith("G1")

@@ -6,7 +6,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.nl.DutchAnalyzer;
 
 /**
  * The fields of the search index. Full text ({@link #TEXT}, {@link #TITLE}) goes through Dutch
@@ -80,6 +79,6 @@ public final class IndexFields {
         Map<String, Analyzer> exact = new HashMap<>();
         KeywordAnalyzer keyword = new KeywordAnalyzer();
         KEYWORDS.forEach(field -> exact.put(field, keyword));
-        return new PerFieldAnalyzerWrapper(new DutchAnalyzer(), exact);
+        return new PerFieldAnalyzerWrapper(new DutchTextAnalyzer(), exact);
     }
 }
