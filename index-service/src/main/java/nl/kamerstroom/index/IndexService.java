@@ -143,7 +143,8 @@ public final class IndexService implements Service {
         Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "index-admin"));
         try {
             TopicCreator.ensure(admin, List.of(topics.enriched, topics.index, topics.deadLetters, topics.indexDeadLetters),
-                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor());
+                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor(),
+                    config.kafka().topicCreationTimeout());
         } finally {
             // Without a broker a plain close() would wait out the pending call's 60 s API timeout.
             admin.close(ADMIN_CLOSE_TIMEOUT);

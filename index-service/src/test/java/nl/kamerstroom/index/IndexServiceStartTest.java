@@ -55,14 +55,15 @@ class IndexServiceStartTest {
         assertNoThreadLeftBehind();
     }
 
-    /** The HTTP server is up by then; creating the topics gives up after 30 s. */
+    /** The HTTP server is up by then; creating the topics gives up after TOPIC_CREATION_TIMEOUT (30 s by default). */
     @Test
     void anUnreachableBrokerStopsTheHttpServerItStartedAndSaysWhy() throws Exception {
         int closedPort;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = free.getLocalPort();
         }
-        assertThatThrownBy(() -> startAndFail(config(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + closedPort))))
+        assertThatThrownBy(() -> startAndFail(config(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + closedPort,
+                "TOPIC_CREATION_TIMEOUT", "3s"))))
                 .hasMessageStartingWith("index-service could not start: ")
                 .hasMessageContaining("topics");
         assertNoThreadLeftBehind();
