@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.index.store.SearchIndex;
+import nl.kamerstroom.testkit.StartedThreads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +24,11 @@ class IndexServiceStartTest {
     @TempDir
     Path dir;
 
-    private Set<Thread> before;
+    private StartedThreads threads;
 
     @BeforeEach
     void rememberThreads() {
-        before = Thread.getAllStackTraces().keySet();
+        threads = StartedThreads.fromNow();
     }
 
     @Test
@@ -80,21 +78,7 @@ class IndexServiceStartTest {
         new IndexService(config).start();
     }
 
-    /** Threads end asynchronously after close (a Kafka client's I/O thread), so this waits for them. */
     private void assertNoThreadLeftBehind() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> alive = aliveSinceStart();
-        while (!alive.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            alive = aliveSinceStart();
-        }
-        assertThat(alive).isEmpty();
-    }
-
-    private List<String> aliveSinceStart() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && !before.contains(thread))
-                .map(Thread::getName)
-                .toList();
+        assertThat(threads.stillAlive()).isEmpty();
     }
 }
