@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A real Apache Kafka broker in KRaft mode (one node, combined broker and controller), run as a
@@ -29,21 +27,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaBroker extends ChildServer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
-
-    private final int port;
     private final int controllerPort;
-    private final String heap;
     private final Map<String, String> overrides;
-    private final Duration startTimeout;
 
     private KafkaBroker(Builder builder) {
-        super(DataDir.of(builder.dataDir, "kamerstroom-kafka-"), Duration.ofSeconds(30));
-        this.port = FreePort.orAny(builder.port);
+        super(builder, "kamerstroom-kafka-", Duration.ofSeconds(30));
         this.controllerPort = FreePort.orAny(builder.controllerPort);
-        this.heap = builder.heap;
         this.overrides = Map.copyOf(builder.properties);
-        this.startTimeout = builder.startTimeout;
     }
 
     public static Builder builder() {
@@ -51,11 +41,13 @@ public final class KafkaBroker extends ChildServer {
     }
 
     /** Starts the broker and returns once it answers an Admin {@code describeCluster} with itself in it. */
-    public synchronized KafkaBroker start() {
-        if (child != null && child.isAlive()) {
-            return this;
-        }
-        long started = System.nanoTime();
+    public KafkaBroker start() {
+        startChild();
+        return this;
+    }
+
+    @Override
+    protected ChildJvm launch() {
         Path serverProperties = writeServerProperties();
         List<String> jvmArgs = new ArrayList<>(List.of(
                 "-Xms64m", "-Xmx" + heap,
@@ -63,22 +55,23 @@ public final class KafkaBroker extends ChildServer {
                 "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true"));
         jvmArgs.addAll(ChildLogging.jvmArgs(dataDir.path()));
-        child = ChildJvm.start("Kafka broker", dataDir.path(), JvmClassPath.current(), jvmArgs,
+        return ChildJvm.start("Kafka broker", dataDir.path(), JvmClassPath.current(), jvmArgs,
                 KafkaBrokerMain.class.getName(), List.of(serverProperties.toString(), Uuid.randomUuid().toString()), logFile());
-        Await.until(child, startTimeout, "Starting the Kafka broker on " + bootstrapServers(),
-                () -> Await.listening(port) && clusterReady());
-        LOG.info("Kafka broker ready on {} in {} ms (data {}, pid {})", bootstrapServers(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dataDir.path(), child.pid());
-        return this;
+    }
+
+    @Override
+    protected String address() {
+        return bootstrapServers();
+    }
+
+    @Override
+    protected String readyDetails() {
+        return ", data " + dataDir.path();
     }
 
     /** {@code 127.0.0.1:PORT}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
     }
 
     public int controllerPort() {
@@ -101,7 +94,9 @@ public final class KafkaBroker extends ChildServer {
         }
     }
 
-    private boolean clusterReady() {
+    /** The cluster's metadata names this broker. */
+    @Override
+    protected boolean answers() {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
@@ -117,40 +112,19 @@ public final class KafkaBroker extends ChildServer {
         }
     }
 
-    /** Options of a {@link KafkaBroker}; every one has a default suited to tests. */
-    public static final class Builder {
-        private Path dataDir;
-        private int port;
+    /** Options of a {@link KafkaBroker}; every one has a default suited to tests (heap 384m, start timeout 180 s). */
+    public static final class Builder extends ChildServer.Builder<Builder> {
         private int controllerPort;
-        private String heap = "384m";
         private final Map<String, String> properties = new LinkedHashMap<>();
-        // Generous: on a loaded 2-core machine (several test JVMs at once) starts of 45 s were measured.
-        private Duration startTimeout = Duration.ofSeconds(180);
 
         private Builder() {
-        }
-
-        /** Keeps the broker's data here across restarts; default: a temp directory deleted on close. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
-        }
-
-        /** The client (PLAINTEXT) port on 127.0.0.1; 0 (default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
+            // Generous: on a loaded 2-core machine (several test JVMs at once) starts of 45 s were measured.
+            super("384m", Duration.ofSeconds(180));
         }
 
         /** The KRaft controller port on 127.0.0.1; 0 (default) picks a free one. */
         public Builder controllerPort(int controllerPort) {
             this.controllerPort = controllerPort;
-            return this;
-        }
-
-        /** Maximum heap of the broker JVM, in {@code -Xmx} syntax; default {@code 384m}. */
-        public Builder heap(String heap) {
-            this.heap = heap;
             return this;
         }
 
@@ -162,12 +136,6 @@ public final class KafkaBroker extends ChildServer {
 
         public Builder properties(Map<String, String> properties) {
             this.properties.putAll(properties);
-            return this;
-        }
-
-        /** How long {@link KafkaBroker#start()} waits for the broker; default 180 s. */
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
             return this;
         }
 

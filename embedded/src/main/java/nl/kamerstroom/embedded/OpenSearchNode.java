@@ -32,20 +32,14 @@ public final class OpenSearchNode extends ChildServer {
     static final String DEFAULT_USER = "opensearch";
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchNode.class);
 
-    private final int port;
     private final int transportPort;
-    private final String heap;
     private final String user;
-    private final Duration startTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private OpenSearchNode(Builder builder) {
-        super(DataDir.of(builder.dataDir, "kamerstroom-opensearch-"), Duration.ofSeconds(20));
-        this.port = FreePort.orAny(builder.port);
+        super(builder, "kamerstroom-opensearch-", Duration.ofSeconds(20));
         this.transportPort = FreePort.orAny(0);
-        this.heap = builder.heap;
         this.user = builder.user;
-        this.startTimeout = builder.startTimeout;
     }
 
     public static Builder builder() {
@@ -53,20 +47,21 @@ public final class OpenSearchNode extends ChildServer {
     }
 
     /** Starts the node and returns once its cluster health is green or yellow. */
-    public synchronized OpenSearchNode start() {
-        if (child != null && child.isAlive()) {
-            return this;
-        }
-        long started = System.nanoTime();
+    public OpenSearchNode start() {
+        startChild();
+        return this;
+    }
+
+    @Override
+    protected ChildJvm launch() {
         Path home = OpenSearchDistribution.locate();
         Path config = prepareFolders(home);
-        boolean root = "root".equals(System.getProperty("user.name"));
-        if (root) {
+        if (root()) {
             requireReachableByOthers(dataDir.path().getParent());
             ensureUser(user);
             run(List.of("chown", "-R", user + ":", dataDir.path().toString()));
         }
-        List<String> launcher = root
+        List<String> launcher = root()
                 ? List.of("setpriv", "--reuid=" + user, "--regid=" + user, "--clear-groups")
                 : List.of();
         List<String> jvmArgs = List.of(
@@ -83,21 +78,27 @@ public final class OpenSearchNode extends ChildServer {
                 "-Dopensearch.distribution.type=zip",
                 "-Dopensearch.bundled_jdk=false");
         String classPath = OpenSearchDistribution.guardClasses(home) + File.pathSeparator + home.resolve("lib") + "/*";
-        child = ChildJvm.start("OpenSearch", launcher, dataDir.path(), classPath, jvmArgs,
+        return ChildJvm.start("OpenSearch", launcher, dataDir.path(), classPath, jvmArgs,
                 OpenSearchDistribution.MAIN_CLASS, List.of(), logFile());
-        Await.until(child, startTimeout, "Starting OpenSearch on " + url(), () -> Await.listening(port) && healthy());
-        LOG.info("OpenSearch {} ready at {} in {} ms (pid {}{})", OpenSearchDistribution.version(), url(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), child.pid(), root ? ", user " + user : "");
-        return this;
+    }
+
+    @Override
+    protected String address() {
+        return url();
+    }
+
+    @Override
+    protected String readyDetails() {
+        return ", version " + OpenSearchDistribution.version() + (root() ? ", user " + user : "");
+    }
+
+    private static boolean root() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     /** {@code http://127.0.0.1:PORT}, for {@code OPENSEARCH_URL}. */
     public String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    public int port() {
-        return port;
     }
 
     @Override
@@ -137,7 +138,9 @@ public final class OpenSearchNode extends ChildServer {
         }
     }
 
-    private boolean healthy() {
+    /** Cluster health is green or yellow. */
+    @Override
+    protected boolean answers() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/_cluster/health"))
                     .timeout(Duration.ofSeconds(5)).build();
@@ -210,45 +213,18 @@ public final class OpenSearchNode extends ChildServer {
         }
     }
 
-    /** Options of an {@link OpenSearchNode}; every one has a default suited to tests. */
-    public static final class Builder {
-        private Path dataDir;
-        private int port;
-        private String heap = "512m";
+    /** Options of an {@link OpenSearchNode}; every one has a default suited to tests (heap 512m, start timeout 300 s). */
+    public static final class Builder extends ChildServer.Builder<Builder> {
         private String user = DEFAULT_USER;
-        // Generous: ~15 CPU-seconds to start, and several test JVMs share two cores.
-        private Duration startTimeout = Duration.ofSeconds(300);
 
         private Builder() {
-        }
-
-        /** Working directory (config copy, data, logs); default: a temp directory deleted on close. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
-        }
-
-        /** The HTTP port on 127.0.0.1; 0 (default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Heap of the node ({@code -Xms} and {@code -Xmx}); default {@code 512m}. */
-        public Builder heap(String heap) {
-            this.heap = heap;
-            return this;
+            // Generous: ~15 CPU-seconds to start, and several test JVMs share two cores.
+            super("512m", Duration.ofSeconds(300));
         }
 
         /** The unprivileged user that runs the node when this JVM is root; default {@value #DEFAULT_USER}. */
         public Builder user(String user) {
             this.user = user;
-            return this;
-        }
-
-        /** How long {@link OpenSearchNode#start()} waits; default 300 s. */
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
             return this;
         }
 

@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Apicurio Registry, run as a child JVM from its Maven Central distribution, serving the
@@ -26,22 +23,15 @@ public final class SchemaRegistryServer extends ChildServer {
     public static final String CCOMPAT_PATH = "/apis/ccompat/v7";
     private static final String QUARKUS_MAIN = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     private static final String SCHEMA_REGISTRY_JSON = "application/vnd.schemaregistry.v1+json";
-    private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryServer.class);
 
-    private final int port;
     private final int managementPort;
-    private final String heap;
     private final RegistryStorage storage;
-    private final Duration startTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private SchemaRegistryServer(Builder builder) {
-        super(DataDir.of(builder.dataDir, "kamerstroom-registry-"), Duration.ofSeconds(20));
-        this.port = FreePort.orAny(builder.port);
+        super(builder, "kamerstroom-registry-", Duration.ofSeconds(20));
         this.managementPort = FreePort.orAny(0);
-        this.heap = builder.heap;
         this.storage = builder.storage;
-        this.startTimeout = builder.startTimeout;
     }
 
     public static Builder builder() {
@@ -49,11 +39,13 @@ public final class SchemaRegistryServer extends ChildServer {
     }
 
     /** Starts the registry and returns once its ccompat API answers, with compatibility set to BACKWARD. */
-    public synchronized SchemaRegistryServer start() {
-        if (child != null && child.isAlive()) {
-            return this;
-        }
-        long started = System.nanoTime();
+    public SchemaRegistryServer start() {
+        startChild();
+        return this;
+    }
+
+    @Override
+    protected ChildJvm launch() {
         Path distribution = ApicurioDistribution.locate();
         List<String> jvmArgs = new ArrayList<>(List.of(
                 "-Xms32m", "-Xmx" + heap, "-XX:+UseSerialGC",
@@ -78,13 +70,23 @@ public final class SchemaRegistryServer extends ChildServer {
         // What quarkus-run.jar's manifest would grant with -jar; the child runs from the class path
         // instead, so that OrphanGuard can go in front of Quarkus' entry point.
         jvmArgs.addAll(List.of("--add-opens", "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"));
-        child = ChildJvm.start("Apicurio Registry", dataDir.path(), distribution.resolve("quarkus-run.jar").toString(),
+        return ChildJvm.start("Apicurio Registry", dataDir.path(), distribution.resolve("quarkus-run.jar").toString(),
                 jvmArgs, QUARKUS_MAIN, List.of(), logFile());
-        Await.until(child, startTimeout, "Starting Apicurio Registry on " + url(), () -> Await.listening(port) && answers());
+    }
+
+    @Override
+    protected void afterStart() {
         setGlobalCompatibility("BACKWARD");
-        LOG.info("Apicurio Registry ready at {} in {} ms (storage {}, pid {})", url(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), storage, child.pid());
-        return this;
+    }
+
+    @Override
+    protected String address() {
+        return url();
+    }
+
+    @Override
+    protected String readyDetails() {
+        return ", storage " + storage;
     }
 
     /** The Confluent-compatible API: {@code http://127.0.0.1:PORT/apis/ccompat/v7}, for {@code schema.registry.url}. */
@@ -92,16 +94,13 @@ public final class SchemaRegistryServer extends ChildServer {
         return "http://127.0.0.1:" + port + CCOMPAT_PATH;
     }
 
-    public int port() {
-        return port;
-    }
-
     @Override
     public Path logFile() {
         return dataDir.path().resolve("registry.log");
     }
 
-    private boolean answers() {
+    @Override
+    protected boolean answers() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(2)).build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -132,45 +131,18 @@ public final class SchemaRegistryServer extends ChildServer {
         }
     }
 
-    /** Options of a {@link SchemaRegistryServer}; every one has a default suited to tests. */
-    public static final class Builder {
-        private Path dataDir;
-        private int port;
-        private String heap = "256m";
+    /** Options of a {@link SchemaRegistryServer}; every one has a default suited to tests (heap 256m, start timeout 240 s). */
+    public static final class Builder extends ChildServer.Builder<Builder> {
         private RegistryStorage storage = RegistryStorage.inMemory();
-        // Generous: on a loaded 2-core machine (several test JVMs at once) starts of 55 s were measured.
-        private Duration startTimeout = Duration.ofSeconds(240);
 
         private Builder() {
-        }
-
-        /** Working directory (log file, snapshots); default: a temp directory deleted on close. */
-        public Builder dataDir(Path dataDir) {
-            this.dataDir = dataDir;
-            return this;
-        }
-
-        /** The HTTP port on 127.0.0.1; 0 (default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Maximum heap of the registry JVM, in {@code -Xmx} syntax; default {@code 256m}. */
-        public Builder heap(String heap) {
-            this.heap = heap;
-            return this;
+            // Generous: on a loaded 2-core machine (several test JVMs at once) starts of 55 s were measured.
+            super("256m", Duration.ofSeconds(240));
         }
 
         /** Where schemas are kept; default {@link RegistryStorage#inMemory()}. */
         public Builder storage(RegistryStorage storage) {
             this.storage = storage;
-            return this;
-        }
-
-        /** How long {@link SchemaRegistryServer#start()} waits; default 240 s. */
-        public Builder startTimeout(Duration startTimeout) {
-            this.startTimeout = startTimeout;
             return this;
         }
 

@@ -40,7 +40,7 @@ class KafkaBrokerIT {
              KafkaBroker broker = KafkaBroker.builder().port(taken.getLocalPort()).startTimeout(Duration.ofSeconds(60)).build()) {
             assertThatThrownBy(broker::start)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Starting the Kafka broker on 127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("Starting Kafka broker on 127.0.0.1:" + taken.getLocalPort())
                     .hasMessageContaining("exited")
                     .hasMessageContaining("Address already in use");
         }

@@ -144,7 +144,8 @@ public final class EnrichService implements Service {
         try {
             TopicCreator.ensure(admin, List.of(topics.ingested, topics.enriched, topics.deadLetters,
                     topics.entityMentions, topics.entityCounts),
-                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor());
+                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor(),
+                    config.kafka().topicCreationTimeout());
             warnUnlessCompacted(admin, topics.enriched.name());
         } catch (KafkaException e) {
             throw new IllegalStateException("the Kafka broker at " + config.kafka().bootstrapServers()

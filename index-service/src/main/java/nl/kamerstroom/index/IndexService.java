@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class IndexService implements Service {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexService.class);
-    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(1);
     private static final Supplier<Health> NO_PIPELINE = () -> Health.up("NOT_CHECKED", Map.of());
 
     private final IndexConfig config;
@@ -143,9 +143,11 @@ public final class IndexService implements Service {
         Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "index-admin"));
         try {
             TopicCreator.ensure(admin, List.of(topics.enriched, topics.index, topics.deadLetters, topics.indexDeadLetters),
-                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor());
+                    config.kafka().topicPartitions(), config.kafka().topicReplicationFactor(),
+                    config.kafka().topicCreationTimeout());
         } finally {
-            // Without a broker a plain close() would wait out the pending call's 60 s API timeout.
+            // Without a broker a plain close() would wait out the pending call's 60 s API timeout; when
+            // ensure() returned nothing is pending, and when it gave up the call is abandoned (as enrich does).
             admin.close(ADMIN_CLOSE_TIMEOUT);
         }
     }

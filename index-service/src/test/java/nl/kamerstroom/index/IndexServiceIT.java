@@ -3,23 +3,16 @@ package nl.kamerstroom.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.common.http.Response;
-import nl.kamerstroom.common.kafka.KafkaClients;
 import nl.kamerstroom.schema.EnrichedDocument;
 import nl.kamerstroom.schema.IndexDocument;
 import nl.kamerstroom.index.store.StoreFiles;
@@ -41,15 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
  * test uses its own document ids and file names and asserts on those.
  */
 @WithKafkaStack
-class IndexServiceIT {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private final KafkaStack stack;
+class IndexServiceIT extends IndexServiceHarness {
 
     IndexServiceIT(KafkaStack stack) {
-        this.stack = stack;
+        super(stack, Duration.ofSeconds(30));
     }
 
     @Test
@@ -73,7 +61,7 @@ class IndexServiceIT {
             assertThat(ids(search(service, "minAmount=300000000.01"))).doesNotContain(run + "-letter");
             assertThat(ids(search(service, "file=" + run + "-memo.txt"))).containsExactly(run + "-memo");
 
-            List<ConsumerRecord<byte[], byte[]>> topic = stack.readAll(Topics.INDEX, TIMEOUT);
+            List<ConsumerRecord<byte[], byte[]>> topic = stack.readAll(Topics.INDEX, timeout);
             IndexDocument onTopic = indexRecord(topic, run + "-letter");
             assertThat(onTopic.getTitle()).isEqualTo("Steun aan Oekraïne");
             assertThat(onTopic.getSummary().getMinistryIds()).containsExactly("BZ");
@@ -193,7 +181,7 @@ class IndexServiceIT {
      * module's tests on the same broker read the same topics and write their own.
      */
     private List<ConsumerRecord<byte[], byte[]>> lettersFor(String topic, String run) {
-        return stack.readAll(topic, TIMEOUT).stream()
+        return stack.readAll(topic, timeout).stream()
                 .filter(r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).startsWith(run + "-"))
                 .filter(r -> r.headers().lastHeader(DeadLetter.HEADER_INSTANCE) != null
                         && header(r, DeadLetter.HEADER_INSTANCE).equals(run))
@@ -263,52 +251,6 @@ class IndexServiceIT {
         }
     }
 
-    private IndexService start(Path dir, String run, Map<String, String> extra) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
-                "SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl(),
-                "TOPIC_PARTITIONS", "2",
-                "INSTANCE_ID", run,
-                "HTTP_PORT", "0",
-                "INDEX_DIR", dir.toString()));
-        env.putAll(extra);
-        IndexService service = new IndexService(IndexConfig.from(Settings.of(env)));
-        try {
-            service.start();
-        } catch (Exception | Error e) {
-            service.close();
-            throw e;
-        }
-        return service;
-    }
-
-    private void send(EnrichedDocument... docs) throws Exception {
-        Topics topics = topics();
-        try (KafkaProducer<String, EnrichedDocument> producer = new KafkaProducer<>(producerProps(),
-                topics.enriched.keySerde().serializer(), topics.enriched.valueSerde().serializer())) {
-            for (EnrichedDocument doc : docs) {
-                producer.send(new ProducerRecord<>(Topics.ENRICHED, doc.getDocument().getId(), doc)).get();
-            }
-        }
-    }
-
-    private void sendTombstone(String id) throws Exception {
-        Topics topics = topics();
-        try (KafkaProducer<String, EnrichedDocument> producer = new KafkaProducer<>(producerProps(),
-                topics.enriched.keySerde().serializer(), topics.enriched.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.ENRICHED, id, null)).get();
-        }
-    }
-
-    private Map<String, Object> producerProps() {
-        return KafkaClients.documentProducer(IndexConfig.from(Settings.of(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(), "INSTANCE_ID", "it"))).kafka(), "it-producer");
-    }
-
-    private Topics topics() {
-        return Topics.create(new AvroSerdeConfig(stack.schemaRegistryUrl(), true, false));
-    }
-
     private IndexDocument indexRecord(List<ConsumerRecord<byte[], byte[]>> records, String id) {
         try (AvroDeserializer<IndexDocument> deserializer = new AvroDeserializer<>(IndexDocument.class,
                 new AvroSerdeConfig(stack.schemaRegistryUrl(), true, false))) {
@@ -318,45 +260,6 @@ class IndexServiceIT {
                     .reduce((first, last) -> last)
                     .orElseThrow(() -> new AssertionError("No record for " + id + " on " + Topics.INDEX));
         }
-    }
-
-    private static JsonNode awaitSearch(IndexService service, String query, Predicate<JsonNode> done)
-            throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        JsonNode body = search(service, query);
-        while (!done.test(body)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Search " + query + " did not get there within " + TIMEOUT + ": " + body);
-            }
-            Thread.sleep(50);
-            body = search(service, query);
-        }
-        return body;
-    }
-
-    private static void awaitHealthy(IndexService service) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (get(service, "/api/health").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not healthy within " + TIMEOUT + ": " + get(service, "/api/health").body());
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static JsonNode search(IndexService service, String query) throws Exception {
-        HttpResponse<String> response = get(service, "/api/search?limit=100&" + query.replace(" ", "+"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Response.JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> get(IndexService service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static List<String> ids(JsonNode body) {
-        return body.get("hits").valueStream().map(hit -> hit.get("id").asText()).toList();
     }
 
     private static boolean sameIds(JsonNode body, String... expected) {

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.index.store.SearchIndex;
+import nl.kamerstroom.testkit.StartedThreads;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +24,11 @@ class IndexServiceStartTest {
     @TempDir
     Path dir;
 
-    private Set<Thread> before;
+    private StartedThreads threads;
 
     @BeforeEach
     void rememberThreads() {
-        before = Thread.getAllStackTraces().keySet();
+        threads = StartedThreads.fromNow();
     }
 
     @Test
@@ -55,14 +53,15 @@ class IndexServiceStartTest {
         assertNoThreadLeftBehind();
     }
 
-    /** The HTTP server is up by then; creating the topics gives up after 30 s. */
+    /** The HTTP server is up by then; creating the topics gives up after TOPIC_CREATION_TIMEOUT (30 s by default). */
     @Test
     void anUnreachableBrokerStopsTheHttpServerItStartedAndSaysWhy() throws Exception {
         int closedPort;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = free.getLocalPort();
         }
-        assertThatThrownBy(() -> startAndFail(config(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + closedPort))))
+        assertThatThrownBy(() -> startAndFail(config(Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + closedPort,
+                "TOPIC_CREATION_TIMEOUT", "3s"))))
                 .hasMessageStartingWith("index-service could not start: ")
                 .hasMessageContaining("topics");
         assertNoThreadLeftBehind();
@@ -79,21 +78,7 @@ class IndexServiceStartTest {
         new IndexService(config).start();
     }
 
-    /** Threads end asynchronously after close (a Kafka client's I/O thread), so this waits for them. */
     private void assertNoThreadLeftBehind() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> alive = aliveSinceStart();
-        while (!alive.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            alive = aliveSinceStart();
-        }
-        assertThat(alive).isEmpty();
-    }
-
-    private List<String> aliveSinceStart() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && !before.contains(thread))
-                .map(Thread::getName)
-                .toList();
+        assertThat(threads.stillAlive()).isEmpty();
     }
 }

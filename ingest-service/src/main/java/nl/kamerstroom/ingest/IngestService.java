@@ -149,7 +149,7 @@ public final class IngestService implements Service {
         Topics topics = Topics.create(config.kafka().serdeConfig());
         try (Admin admin = Admin.create(KafkaClients.admin(config.kafka(), "ingest-admin"))) {
             TopicCreator.ensure(admin, List.of(topics.ingested, topics.failed), config.kafka().topicPartitions(),
-                    config.kafka().topicReplicationFactor());
+                    config.kafka().topicReplicationFactor(), config.kafka().topicCreationTimeout());
         }
         publisher = EventPublisher.create(config.kafka(), topics);
         producerMetrics = new KafkaClientMetrics(publisher.producer());

@@ -8,11 +8,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.ingest.config.IngestConfig;
+import nl.kamerstroom.testkit.StartedThreads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +30,13 @@ class IngestServiceStartTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             IngestService service = new IngestService(config(Map.of("HTTP_PORT", String.valueOf(port))));
-            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            StartedThreads threads = StartedThreads.fromNow();
 
             assertThatThrownBy(service::start).isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("ingest-service could not start: HTTP_PORT " + port
                             + " on 127.0.0.1 is already in use");
 
-            assertThat(threadsStartedSince(before)).isEmpty();
+            assertThat(threads.stillAlive()).isEmpty();
             assertThat(service.health().up()).isFalse();
         }
     }
@@ -51,12 +50,12 @@ class IngestServiceStartTest {
         }
         IngestService service = new IngestService(config(Map.of("HTTP_PORT", String.valueOf(port),
                 "INBOX_DIR", inbox.toString())));
-        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        StartedThreads threads = StartedThreads.fromNow();
 
         assertThatThrownBy(service::start).isInstanceOf(IllegalStateException.class)
                 .hasMessage("ingest-service could not start: INBOX_DIR " + inbox + " is a file, not a folder");
 
-        assertThat(threadsStartedSince(before)).isEmpty();
+        assertThat(threads.stillAlive()).isEmpty();
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).as("the HTTP port is free again").isEqualTo(port);
         }
@@ -71,10 +70,5 @@ class IngestServiceStartTest {
                 "FAILED_DIR", dir.resolve("failed").toString()));
         env.putAll(overrides);
         return IngestConfig.from(Settings.of(env));
-    }
-
-    private static List<String> threadsStartedSince(Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t) && t.isAlive())
-                .map(Thread::getName).toList();
     }
 }

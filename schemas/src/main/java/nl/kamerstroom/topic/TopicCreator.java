@@ -1,5 +1,6 @@
 package nl.kamerstroom.topic;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicCreator {
 
+    /** How long {@link #ensure(Admin, Collection, int, short)} waits for each answer of the broker. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
 
     private TopicCreator() {
@@ -27,8 +30,14 @@ public final class TopicCreator {
 
     /** Creates each topic that does not exist yet; existing topics are left as they are. */
     public static void ensure(Admin admin, Collection<Topic<?, ?>> topics, int partitions, short replicationFactor) {
+        ensure(admin, topics, partitions, replicationFactor, DEFAULT_TIMEOUT);
+    }
+
+    /** As {@link #ensure(Admin, Collection, int, short)}, giving up when the broker does not answer within {@code timeout}. */
+    public static void ensure(Admin admin, Collection<Topic<?, ?>> topics, int partitions, short replicationFactor,
+                              Duration timeout) {
         try {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<?, ?> topic : topics) {
                 if (!existing.contains(topic.name())) {
@@ -40,7 +49,7 @@ public final class TopicCreator {
             }
             for (var entry : admin.createTopics(missing).values().entrySet()) {
                 try {
-                    entry.getValue().get(30, TimeUnit.SECONDS);
+                    entry.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     LOG.info("Created topic {} ({} partitions, replication {})", entry.getKey(), partitions,
                             replicationFactor);
                 } catch (ExecutionException e) {

@@ -1,5 +1,6 @@
 package nl.kamerstroom.common.config;
 
+import java.time.Duration;
 import java.util.List;
 import nl.kamerstroom.serde.AvroSerdeConfig;
 
@@ -8,7 +9,7 @@ import nl.kamerstroom.serde.AvroSerdeConfig;
  * shares, under the same names.
  */
 public record KafkaConfig(String bootstrapServers, String schemaRegistryUrl, int topicPartitions,
-                          short topicReplicationFactor, String instanceId) {
+                          short topicReplicationFactor, Duration topicCreationTimeout, String instanceId) {
 
     public static final Setting<String> BOOTSTRAP_SERVERS = Setting.string("KAFKA_BOOTSTRAP_SERVERS",
             "localhost:9092", "Kafka bootstrap servers, comma-separated host:port.");
@@ -18,16 +19,18 @@ public record KafkaConfig(String bootstrapServers, String schemaRegistryUrl, int
             "Partitions of each topic the service creates when it is absent.");
     public static final Setting<Integer> TOPIC_REPLICATION_FACTOR = Setting.integer("TOPIC_REPLICATION_FACTOR", 1,
             "Replication factor of topics the service creates (3 on a production cluster).");
+    public static final Setting<Duration> TOPIC_CREATION_TIMEOUT = Setting.duration("TOPIC_CREATION_TIMEOUT", "30s",
+            "How long the start waits for the broker to list and create the topics; no answer by then fails the start.");
     public static final Setting<String> INSTANCE_ID = Setting.string("INSTANCE_ID", defaultInstanceId(),
             "Name of this service instance, in logs, events and client ids (default: the host name).");
 
     public static final List<Setting<?>> SETTINGS = List.of(BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL,
-            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, INSTANCE_ID);
+            TOPIC_PARTITIONS, TOPIC_REPLICATION_FACTOR, TOPIC_CREATION_TIMEOUT, INSTANCE_ID);
 
     public static KafkaConfig from(Settings settings) {
         return new KafkaConfig(settings.get(BOOTSTRAP_SERVERS), settings.get(SCHEMA_REGISTRY_URL),
                 settings.get(TOPIC_PARTITIONS), settings.get(TOPIC_REPLICATION_FACTOR).shortValue(),
-                settings.get(INSTANCE_ID));
+                settings.get(TOPIC_CREATION_TIMEOUT), settings.get(INSTANCE_ID));
     }
 
     /**

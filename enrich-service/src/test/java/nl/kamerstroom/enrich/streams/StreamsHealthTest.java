@@ -2,17 +2,16 @@ package nl.kamerstroom.enrich.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import nl.kamerstroom.common.http.Health;
+import nl.kamerstroom.testkit.MutableClock;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.Test;
 
 class StreamsHealthTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T22:00:00Z"));
     private final StreamsHealth health = new StreamsHealth(clock);
 
     @Test
@@ -52,17 +51,5 @@ class StreamsHealthTest {
     void awaitRunningReturnsFalseWhenStreamsFails() throws InterruptedException {
         health.onChange(State.ERROR, State.RUNNING);
         assertThat(health.awaitRunning(Duration.ofSeconds(5))).isFalse();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T22:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import nl.kamerstroom.index.IndexConfig;
 import nl.kamerstroom.schema.EnrichedDocument;
 import nl.kamerstroom.schema.IndexDocument;
 import nl.kamerstroom.serde.SchemaRegistryClients;
+import nl.kamerstroom.testkit.MutableClock;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -194,22 +194,9 @@ class IndexTopologyTest {
     @Test
     void aDocumentTheMapperFailsOnIsADeadLetterAndTheStreamGoesOn() {
         driver.close();
-        start(new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                throw new IllegalStateException("mapper failure");
-            }
-        });
+        MutableClock failing = new MutableClock(Instant.EPOCH);
+        failing.failWith(new IllegalStateException("mapper failure"));
+        start(failing);
         enriched.pipeInput("a", Documents.ukraineLetter("a"));
         enriched.pipeInput("b", Documents.ukraineLetter("b"));
 

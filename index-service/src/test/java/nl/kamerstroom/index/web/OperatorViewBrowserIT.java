@@ -3,15 +3,12 @@ package nl.kamerstroom.index.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import nl.kamerstroom.testkit.WithKafkaStack;
 import nl.kamerstroom.topic.Topics;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -23,30 +20,19 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
  * ingested the sample corpus, failed one file and sent one record to the dead-letter topic.
  */
 @WithKafkaStack
-@ExtendWith(SamplePipelineExtension.class)
+@ExtendWith({SamplePipelineExtension.class, BrowserExtension.class})
 class OperatorViewBrowserIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Tall enough for the whole view in one screenshot. */
     private static final Dimension TALL = new Dimension(1280, 1900);
-    private static Browser browser;
 
     private final SamplePipeline pipeline;
+    private final Browser browser;
 
-    OperatorViewBrowserIT(SamplePipeline pipeline) {
+    OperatorViewBrowserIT(SamplePipeline pipeline, Browser browser) {
         this.pipeline = pipeline;
-    }
-
-    @BeforeAll
-    static void openBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
+        this.browser = browser;
     }
 
     @Test
@@ -135,7 +121,7 @@ class OperatorViewBrowserIT {
         }
     }
 
-    private static String text(String id) {
+    private String text(String id) {
         return (String) browser.script("return document.getElementById(arguments[0]).innerText", id);
     }
 

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.kamerstroom.testkit.WithKafkaStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,29 +25,18 @@ import org.openqa.selenium.interactions.Actions;
  * unreachable server, a phone-width screen, keyboard use, and a hostile document.
  */
 @WithKafkaStack
-@ExtendWith(SamplePipelineExtension.class)
+@ExtendWith({SamplePipelineExtension.class, BrowserExtension.class})
 class SearchPageBrowserIT {
 
     private static final String UKRAINE = "Oekraïne";
     private static final String BIG_LETTER = "004_f206c1f6e5a79f93.txt";
-    private static Browser browser;
 
     private final SamplePipeline pipeline;
+    private final Browser browser;
 
-    SearchPageBrowserIT(SamplePipeline pipeline) {
+    SearchPageBrowserIT(SamplePipeline pipeline, Browser browser) {
         this.pipeline = pipeline;
-    }
-
-    @BeforeAll
-    static void openBrowser() throws IOException {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
+        this.browser = browser;
     }
 
     @BeforeEach

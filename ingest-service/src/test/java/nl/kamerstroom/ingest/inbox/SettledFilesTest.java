@@ -7,6 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import nl.kamerstroom.testkit.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class SettledFilesTest {
