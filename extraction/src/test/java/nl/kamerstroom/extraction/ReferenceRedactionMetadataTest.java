@@ -94,6 +94,14 @@ class ReferenceRedactionMetadataTest {
   }
 
   @Test
+  void aDatelineOrAWrappedParagraphIsNoTitle() {
+    assertThat(EXTRACTOR.extract("Datum 8 juni 2024\n\nMaandbrief over de steun aan Oekra\u00efne.").metadata().title())
+        .isNull();
+    assertThat(EXTRACTOR.extract("Kwaadaardige tekst in een brief van de minister van Buitenlandse Zaken over de\n"
+        + "steun aan Oekra\u00efne, die de Kamer vroeg.").metadata().title()).isNull();
+  }
+
+  @Test
   void theIdPrintedAtTheStartOfAFooterLine() {
     assertThat(EXTRACTOR.extract("Vragen van het lid X aan de minister over Y (ingezonden 3 maart 2011).\n\nTekst."
         + "\n\nah-tk-20102011-1785\nISSN 1388-8889").metadata().documentId()).isEqualTo("ah-tk-20102011-1785");

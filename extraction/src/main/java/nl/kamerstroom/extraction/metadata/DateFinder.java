@@ -24,6 +24,16 @@ final class DateFinder {
 
   private DateFinder() {}
 
+  /** Whether {@code line} opens with a dateline's label ("Datum 8 juni 2024", "Den Haag, …"). */
+  static boolean isDateline(String line) {
+    for (String label : LABELS) {
+      if (line.startsWith(label)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static LocalDate date(NormalizedText t, int head, String type, HeadLines lines) {
     if ("antwoord".equals(type) || "Kamervragen".equals(type)) {
       LocalDate stated = after(t, head, "antwoord".equals(type) ? "(ontvangen " : "(ingezonden ");

@@ -12,6 +12,8 @@ final class TitleFinder {
 
   /** At most this many lines of a wrapped Kamervragen question are joined. */
   private static final int QUESTION_LINES = 5;
+  /** Longer than this and continued by the next line, a first line is a wrapped paragraph's, no heading. */
+  private static final int PARAGRAPH_LINE = 60;
   private static final String[] SUBJECT_LABELS = {"Betreft:", "Betreft ", "Onderwerp:", "Onderwerp "};
 
   private TitleFinder() {}
@@ -89,14 +91,19 @@ final class TitleFinder {
     return subject.toString();
   }
 
-  /** The document's first line as its title when nothing names one: a heading, not a sentence or a number. */
+  /**
+   * The document's first line as its title when nothing names one: a heading, not a sentence, a number, a
+   * dateline or the first line of a wrapped paragraph (a long line the next one continues).
+   */
   private static String firstLine(HeadLines lines) {
     for (int k = 0; k < lines.size(); k++) {
       String line = lines.get(k);
       if (line.startsWith(">") || HeadLines.digitsOnly(line)) {
         continue; // "> Retouradres …", a page number
       }
-      return line.length() <= 200 && !line.endsWith(".") ? line : null;
+      boolean heading = line.length() <= 200 && !line.endsWith(".") && !DateFinder.isDateline(line)
+          && !(line.length() > PARAGRAPH_LINE && lines.continues(k + 1));
+      return heading ? line : null;
     }
     return null;
   }
