@@ -6,7 +6,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,13 +106,8 @@ public final class OpenSearchSearch implements SearchStore {
     }
 
     @Override
-    public Map<String, String> names(String field) throws IOException {
-        Map<String, String> names = new HashMap<>();
-        for (SearchResult.FacetValue label : counts(DocumentsIndex.names(field), MAX_NAMES)) {
-            IndexFields.EntityName name = IndexFields.EntityName.parse(label.value());
-            names.putIfAbsent(name.id(), name.name());
-        }
-        return names;
+    public String namesField(String field) {
+        return DocumentsIndex.names(field);
     }
 
     @Override
@@ -149,14 +143,7 @@ public final class OpenSearchSearch implements SearchStore {
 
     private static List<Object> filters(SearchRequest request) {
         List<Object> filters = new ArrayList<>();
-        term(filters, IndexFields.FILE_NAME, request.file());
-        term(filters, IndexFields.MINISTRY, request.ministry());
-        term(filters, IndexFields.COUNTRY, request.country());
-        term(filters, IndexFields.DOSSIER, request.dossier());
-        term(filters, IndexFields.TYPE, request.type());
-        term(filters, IndexFields.CHAMBER, request.chamber());
-        term(filters, IndexFields.DOCUMENT_ID, request.documentId());
-        term(filters, IndexFields.MOTION_STATUS, request.motionStatus());
+        request.termFilters().forEach((field, value) -> filters.add(Map.of("term", Map.of(field, value))));
         if (request.from() != null || request.to() != null) {
             Map<String, Object> range = new LinkedHashMap<>();
             if (request.from() != null) {
@@ -172,12 +159,6 @@ public final class OpenSearchSearch implements SearchStore {
                     Map.of("gte", LuceneDocuments.cents(request.minAmount())))));
         }
         return filters;
-    }
-
-    private static void term(List<Object> filters, String field, String value) {
-        if (value != null) {
-            filters.add(Map.of("term", Map.of(field, value)));
-        }
     }
 
     private static Map<String, Object> terms(String field, int size) {

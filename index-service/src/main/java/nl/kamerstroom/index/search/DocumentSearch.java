@@ -5,7 +5,6 @@ import java.text.BreakIterator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,19 +130,9 @@ public final class DocumentSearch implements SearchStore {
         return index.withSearcher(searcher -> facets.top(searcher.getIndexReader(), field, null, top));
     }
 
-    /**
-     * The name of every entity of keyword {@code field} that has one (ministries, countries), read
-     * from doc values rather than from stored documents; where documents disagree, the name most
-     * of them give.
-     */
     @Override
-    public Map<String, String> names(String field) throws IOException {
-        Map<String, String> names = new HashMap<>();
-        for (SearchResult.FacetValue label : counts(IndexFields.names(field), MAX_NAMES)) {
-            IndexFields.EntityName name = IndexFields.EntityName.parse(label.value());
-            names.putIfAbsent(name.id(), name.name());
-        }
-        return names;
+    public String namesField(String field) {
+        return IndexFields.names(field);
     }
 
     @Override

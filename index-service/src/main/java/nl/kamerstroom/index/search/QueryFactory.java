@@ -43,14 +43,8 @@ public final class QueryFactory {
     public Query build(SearchRequest request) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(userQuery(request.q()), BooleanClause.Occur.MUST);
-        filter(query, IndexFields.FILE_NAME, request.file());
-        filter(query, IndexFields.MINISTRY, request.ministry());
-        filter(query, IndexFields.COUNTRY, request.country());
-        filter(query, IndexFields.DOSSIER, request.dossier());
-        filter(query, IndexFields.TYPE, request.type());
-        filter(query, IndexFields.CHAMBER, request.chamber());
-        filter(query, IndexFields.DOCUMENT_ID, request.documentId());
-        filter(query, IndexFields.MOTION_STATUS, request.motionStatus());
+        request.termFilters().forEach((field, value) ->
+                query.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER));
         if (request.from() != null || request.to() != null) {
             int from = request.from() == null ? Integer.MIN_VALUE : (int) request.from().toEpochDay();
             int to = request.to() == null ? Integer.MAX_VALUE : (int) request.to().toEpochDay();
@@ -92,12 +86,6 @@ public final class QueryFactory {
         // One clause per matching word: more than the clause limit throws TooManyClauses while searching.
         parser.setMultiTermRewriteMethod(MultiTermQuery.CONSTANT_SCORE_BOOLEAN_REWRITE);
         return parser;
-    }
-
-    private static void filter(BooleanQuery.Builder query, String field, String value) {
-        if (value != null) {
-            query.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
-        }
     }
 
     /** The 400 answer for a query whose wildcard, prefix, range or fuzzy term matches too many words. */

@@ -2,6 +2,9 @@ package nl.kamerstroom.index.search;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.kamerstroom.index.store.IndexFields;
 
 /**
  * One search: a user query (blank matches everything) narrowed by exact filters (null means no
@@ -22,6 +25,26 @@ public record SearchRequest(String q, String file, String ministry, String count
     /** Everything, first page of ten. */
     public static SearchRequest all() {
         return query(null);
+    }
+
+    /** The exact filters that are set, keyword field to value: every store applies them as term filters. */
+    public Map<String, String> termFilters() {
+        Map<String, String> filters = new LinkedHashMap<>();
+        putIfSet(filters, IndexFields.FILE_NAME, file);
+        putIfSet(filters, IndexFields.MINISTRY, ministry);
+        putIfSet(filters, IndexFields.COUNTRY, country);
+        putIfSet(filters, IndexFields.DOSSIER, dossier);
+        putIfSet(filters, IndexFields.TYPE, type);
+        putIfSet(filters, IndexFields.CHAMBER, chamber);
+        putIfSet(filters, IndexFields.DOCUMENT_ID, documentId);
+        putIfSet(filters, IndexFields.MOTION_STATUS, motionStatus);
+        return filters;
+    }
+
+    private static void putIfSet(Map<String, String> filters, String field, String value) {
+        if (value != null) {
+            filters.put(field, value);
+        }
     }
 
     public static SearchRequest query(String q) {

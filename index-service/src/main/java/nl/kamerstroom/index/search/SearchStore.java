@@ -1,6 +1,7 @@
 package nl.kamerstroom.index.search;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,22 @@ public interface SearchStore {
     /** Distinct values of a keyword field with the number of documents holding each, most frequent first. */
     List<SearchResult.FacetValue> counts(String field, int top) throws IOException;
 
+    /** The keyword field in which this store keeps the entities of {@code field} as id-and-name labels. */
+    String namesField(String field);
+
     /**
      * The name of every entity of keyword {@code field} that has one (ministries, countries), by id,
-     * from the store's aggregations rather than from stored documents.
+     * from the store's counts rather than from stored documents; where documents disagree, the name
+     * most of them give.
      */
-    Map<String, String> names(String field) throws IOException;
+    default Map<String, String> names(String field) throws IOException {
+        Map<String, String> names = new HashMap<>();
+        for (SearchResult.FacetValue label : counts(namesField(field), MAX_NAMES)) {
+            IndexFields.EntityName name = IndexFields.EntityName.parse(label.value());
+            names.putIfAbsent(name.id(), name.name());
+        }
+        return names;
+    }
 
     /**
      * The JSON views (without text) of the documents whose keyword {@code field} holds {@code value},
