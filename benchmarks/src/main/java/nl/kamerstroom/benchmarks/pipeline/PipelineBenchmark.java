@@ -23,19 +23,25 @@ import nl.kamerstroom.benchmarks.ingest.BenchmarkFiles;
  * <ol>
  *   <li>the raw parts alone, one thread each, before the stack starts (quiet machine): bare Tika's
  *       AutoDetectParser on the texts and on the PDFs, entity extraction, Lucene indexing;</li>
- *   <li>{@code bin/kamerstroom up} as its own process; a warm-up load, then a burst of texts and a
- *       burst of PDFs moved into the inbox at once, each timed until every document is searchable,
- *       with the CPU of every process (and of each stage's threads in the services' JVM) and the
- *       peak RSS of the whole stack;</li>
+ *   <li>{@code bin/kamerstroom up} as its own process; a warm-up load ({@link #WARM_UP_TEXTS}), then a
+ *       burst of texts and a burst of PDFs moved into the inbox at once, each timed until every
+ *       document is searchable, with the CPU of every process (and of each stage's threads in the
+ *       services' JVM) and the peak RSS of the whole stack;</li>
  *   <li>a steady rate of single texts: drop-to-searchable (and ingested-to-searchable) latency per
  *       document, found by one OR query over the pending documents' unique words every 20 ms;</li>
  *   <li>a producer/consumer round trip of the same texts through the stack's broker.</li>
  * </ol>
  * Prints one table with the ratios and writes the figures as JSON. Run: {@code bin/kamerstroom bench
- * pipeline [--texts N] [--pdfs N] [--rate DOCS_PER_S] [--seconds S] [--json FILE]}.
+ * pipeline [--texts N] [--pdfs N] [--warmup TEXTS] [--rate DOCS_PER_S] [--seconds S] [--json FILE]}.
  */
 public final class PipelineBenchmark {
 
+    /**
+     * Issue 11 compares JIT-warm figures. After 300 texts and 30 PDFs the JIT compilers still took
+     * 7.5-10 CPU s of a 2,000-text burst (C2 compiling for ~0.6 core throughout, JFR); after 1,000
+     * texts and 100 PDFs 4.7 s. The warm-up adds ~15 s to a run.
+     */
+    static final int WARM_UP_TEXTS = 1000;
     private static final Duration BURST_TIMEOUT = Duration.ofMinutes(10);
     /** The stack starts in ~30 s on a quiet machine; two stacks starting at load 40 took over 3 minutes. */
     private static final Duration STACK_START_TIMEOUT = Duration.ofMinutes(6);
@@ -53,7 +59,8 @@ public final class PipelineBenchmark {
     record Options(int texts, int pdfs, int warmup, int rate, int seconds, Path json, Path home) {
         static Options parse(String[] args) {
             Map<String, String> values = new LinkedHashMap<>(Map.of("--texts", "2000", "--pdfs", "300",
-                    "--warmup", "300", "--rate", "20", "--seconds", "30", "--json", "target/pipeline-bench.json"));
+                    "--warmup", Integer.toString(WARM_UP_TEXTS), "--rate", "20", "--seconds", "30",
+                    "--json", "target/pipeline-bench.json"));
             for (int i = 0; i + 1 < args.length; i += 2) {
                 if (!values.containsKey(args[i])) {
                     throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + values.keySet());

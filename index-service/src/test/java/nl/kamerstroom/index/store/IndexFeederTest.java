@@ -8,14 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.index.Documents;
 import nl.kamerstroom.schema.IndexDocument;
 import nl.kamerstroom.serde.AvroSerdeConfig;
 import nl.kamerstroom.serde.SchemaRegistryClients;
+import nl.kamerstroom.testkit.MutableClock;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
@@ -233,13 +237,53 @@ class IndexFeederTest {
         }
     }
 
+    /**
+     * Caught up, a document is searchable one refresh interval after it was indexed; while more
+     * records wait in the topic (a burst), the searcher is refreshed five times less often, and
+     * at the interval again once the feeder has read everything.
+     */
+    @Test
+    void whileRecordsWaitInTheTopicTheSearcherIsRefreshedLessOften() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-04T12:00:00Z"));
+        MockConsumer<byte[], byte[]> consumer = consumer(Map.of(P0, 1L, P1, 0L));
+        try (SearchIndex index = SearchIndex.open(dir);
+             IndexFeeder feeder = feeder(consumer, index, new FeedPolicy(Duration.ofHours(1), 1000,
+                     Duration.ofMillis(200)), clock)) {
+            feeder.start();
+            awaitAssigned(consumer);
+            add(consumer, P0, 0, "a", "alpha");
+            await(feeder::caughtUp);
+
+            // Offsets 1-3 are in the topic; one poll brings only the first.
+            consumer.updateEndOffsets(Map.of(P0, 4L));
+            clock.advance(Duration.ofMillis(300));
+            add(consumer, P0, 1, "b", "beta");
+            awaitFedUpTo(consumer, 2);
+            assertThat(StoreFiles.textOf(index, "b")).as("indexed 300 ms ago while behind").isNull();
+
+            clock.advance(Duration.ofMillis(IndexFeeder.BEHIND_REFRESH_FACTOR * 200));
+            await(() -> "beta".equals(StoreFiles.textOf(index, "b")));
+
+            add(consumer, P0, 2, "c", "gamma");
+            add(consumer, P0, 3, "d", "delta");
+            awaitFedUpTo(consumer, 4);
+            clock.advance(Duration.ofMillis(300));
+            await(() -> "delta".equals(StoreFiles.textOf(index, "d")));
+        }
+    }
+
     private record Change(String id, String text) {
     }
 
     private IndexFeeder feeder(MockConsumer<byte[], byte[]> consumer, SearchIndex index, FeedPolicy policy) {
+        return feeder(consumer, index, policy, Clock.systemUTC());
+    }
+
+    private IndexFeeder feeder(MockConsumer<byte[], byte[]> consumer, SearchIndex index, FeedPolicy policy,
+                               Clock clock) {
         return new IndexFeeder(consumer, TOPICS.index.valueSerde().deserializer(), TOPIC, index,
                 new StoreDeadLetters(deadLetterProducer, Topics.INDEX_DEAD_LETTERS, "replica-2", meters), policy,
-                new StoreMetrics(meters, index), Clock.systemUTC());
+                new StoreMetrics(meters, index), clock);
     }
 
     private static MockConsumer<byte[], byte[]> consumer(Map<TopicPartition, Long> endOffsets) {
@@ -278,6 +322,15 @@ class IndexFeederTest {
         return Documents.index(Documents.plain(id, id + ".txt", text));
     }
 
+
+    /** Returns once the feeder has polled P0 up to {@code position} and done everything with what that poll brought. */
+    private static void awaitFedUpTo(MockConsumer<byte[], byte[]> consumer, long position) throws InterruptedException {
+        await(() -> consumer.position(P0) == position);
+        // A poll task runs at the start of the next poll, after the feeder handled the last one.
+        CountDownLatch polled = new CountDownLatch(1);
+        consumer.schedulePollTask(polled::countDown);
+        assertThat(polled.await(10, TimeUnit.SECONDS)).as("polled again").isTrue();
+    }
 
     private static void awaitAssigned(MockConsumer<byte[], byte[]> consumer) {
         await(() -> consumer.assignment().size() == 2);

@@ -20,6 +20,7 @@ class IndexTopicStreamTest {
 
         assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("kamerstroom-index");
+        assertThat(props.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(100L);
         assertThat(props.get(StreamsConfig.producerPrefix("linger.ms"))).isEqualTo(5);
         assertThat(props.get(StreamsConfig.STATE_DIR_CONFIG).toString()).endsWith("/data/a/streams");
     }
