@@ -37,7 +37,8 @@ import org.xml.sax.SAXException;
  * Plain text skips Tika's default TextAndCSVParser, which sniffs every text file for CSV
  * structure: that sniffing was a quarter of all CPU of a pipeline fed text files. Tika's
  * TXTParser detects the charset once and decodes; files named or detected as CSV/TSV still get
- * the CSV parser. Text and markup are detected and parsed from the bytes in memory
+ * the CSV parser. The type found here is detected once: for PDF, text and markup the parser takes
+ * it ({@link DetectOnceParser}). Text and markup are detected and parsed from the bytes in memory
  * ({@link Source}); everything else from the file, where PDF and Office parsers want it.
  * Thread-safe: Tika's parsers are, and each call builds its own handler and context.
  */
