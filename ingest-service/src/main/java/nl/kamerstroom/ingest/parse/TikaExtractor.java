@@ -37,16 +37,23 @@ import org.xml.sax.SAXException;
  * Plain text skips Tika's default TextAndCSVParser, which sniffs every text file for CSV
  * structure: that sniffing was a quarter of all CPU of a pipeline fed text files. Tika's
  * TXTParser detects the charset once and decodes; files named or detected as CSV/TSV still get
- * the CSV parser. Text and markup are detected and parsed from the bytes in memory
+ * the CSV parser. The type found here is detected once: for PDF, text and markup the parser takes
+ * it ({@link DetectOnceParser}). Text and markup are detected and parsed from the bytes in memory
  * ({@link Source}); everything else from the file, where PDF and Office parsers want it.
  * Thread-safe: Tika's parsers are, and each call builds its own handler and context.
  */
 public final class TikaExtractor implements DocumentParser {
 
     private static final TikaConfig TIKA = TikaConfig.getDefaultConfig();
+    /**
+     * Besides text and markup, the one type whose magic detection needs no second opinion from
+     * Tika's container detectors and whose parse must not pay for one: PDF. Zip and OLE
+     * containers (Office, ODF, EPUB ...) and unknown bytes are detected in full by the parser.
+     */
+    private static final MediaType PDF = MediaType.application("pdf");
 
     /** Tika's parsers with TXTParser for text/plain and its sub-types (Markdown, source code ...) without a parser of their own. */
-    private final AutoDetectParser parser;
+    private final DetectOnceParser parser;
     private final TXTParser plainText = new TXTParser(TIKA.getEncodingDetector());
     /** Name and magic bytes only: enough to tell text and markup; containers (zip, OLE) are left to the parser. */
     private final MimeTypes types = TIKA.getMimeRepository();
@@ -60,7 +67,7 @@ public final class TikaExtractor implements DocumentParser {
         this.ocr = ocr;
         this.ocrTimeout = ocrTimeout;
         this.languages = languages;
-        this.parser = new AutoDetectParser(TIKA.getDetector(), TIKA.getParser(), plainText);
+        this.parser = new DetectOnceParser(TIKA.getDetector(), TIKA.getParser(), plainText);
         parser.setAutoDetectParserConfig(TIKA.getAutoDetectParserConfig());
     }
 
@@ -90,6 +97,9 @@ public final class TikaExtractor implements DocumentParser {
                 metadata.set(Metadata.CONTENT_TYPE, type.toString());
                 plainText.parse(in, new BodyContentHandler(text), metadata, context);
             } else {
+                if (textual || PDF.equals(type)) {
+                    DetectOnceParser.settle(metadata, type);
+                }
                 parser.parse(in, new BodyContentHandler(text), metadata, context);
             }
         } catch (SAXException | TikaException | IOException e) {
