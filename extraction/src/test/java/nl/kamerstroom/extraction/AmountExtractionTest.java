@@ -59,4 +59,19 @@ class AmountExtractionTest {
             tuple("1500000000", "EUR"), tuple("5000000", "EUR"),
             tuple("10000000", "EUR"));
   }
+
+  @Test
+  void everyIsoCodeForeignCurrencyWordsAndPounds() {
+    assertThat(amounts("XOF 1.000; RMB 3,2 miljoen; 700 miljoen pond; 5 miljoen Zwitserse frank; "
+        + "2 miljard roebel; 40 miljoen Canadese dollar; 250.000 CFA-frank; 12 miljoen HUF; BRL 3 miljard"))
+        .containsExactly("1000 XOF", "3200000 CNY", "700000000 GBP", "5000000 CHF", "2000000000 RUB",
+            "40000000 CAD", "250000 XOF", "12000000 HUF", "3000000000 BRL");
+  }
+
+  @Test
+  void aCodeOrSymbolBeforeTheNextNumberIsNoUnitOfAYear() {
+    assertThat(amounts("bedragen voor 2016 € 65 miljoen en voor 2017 EUR 35 mln. Zij worden"))
+        .containsExactly("65000000 EUR", "35000000 EUR");
+    assertThat(amounts("het TOP 2000-programma, ALL 5 leden, SOS 112, PHP 8, SDG 13")).isEmpty();
+  }
 }

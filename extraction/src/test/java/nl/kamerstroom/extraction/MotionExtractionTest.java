@@ -173,4 +173,25 @@ class MotionExtractionTest {
     assertThat(votes).extracting(MotionMention::status).containsExactly("aangenomen", "verworpen");
     assertThat(votes.getFirst().votesFor()).containsExactly("CDA", "D66", "VVD");
   }
+
+  @Test
+  void aMotionReplacedByAChangedMotionWasChanged() {
+    List<MotionMention> list = motions("te weten:\n- de motie-Knops c.s. over de kosten (26488, nr. 333);\n"
+        + "- de nader gewijzigde motie-Knops c.s. over de kosten (26488, nr. 341, was nr. 333).");
+    assertThat(list).extracting(MotionMention::number, MotionMention::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("333", "gewijzigd"),
+            org.assertj.core.groups.Tuple.tuple("341", null));
+  }
+
+  @Test
+  void theVerbOfASubordinateClauseAndAMemberVotingBesideAParty() {
+    assertThat(motions("Mevrouw Teunissen heeft mij laten weten dat zij haar motie over de import (34669, "
+        + "letter L) intrekt. De leden Koole en Schrijver hebben gevraagd hun motie (34669, letter J) aan te houden."))
+        .extracting(MotionMention::status).containsExactly("ingetrokken", "aangehouden");
+    MotionMention vote = motions("In stemming komt de motie-Bontes (26488, nr. 336).\n\nDe voorzitter:\nIk "
+        + "constateer dat het lid Bontes en de leden van de fractie van de PVV voor deze motie hebben gestemd en de "
+        + "leden van de overige fracties ertegen, zodat zij is verworpen.").getFirst();
+    assertThat(vote.status()).isEqualTo("verworpen");
+    assertThat(vote.votesFor()).containsExactly("Bontes", "PVV");
+  }
 }

@@ -108,4 +108,36 @@ class ReferenceRedactionMetadataTest {
     assertThat(EXTRACTOR.extract("Zie https://zoek.officielebekendmakingen.nl/kst-34550-V-23.html.").metadata()
         .documentId()).isNull();
   }
+
+  @Test
+  void headingColumnsSharingTheSessionLineGiveTheIds() {
+    DocumentMetadata record = EXTRACTOR.extract("Eerste Kamer der Staten-Generaal              EK 31\n"
+        + "Vergaderjaar 2016-2017                        31e vergadering\n              Dinsdag 30 mei 2017\n\n4\n"
+        + "Stemmingen moties\n\nAan de orde is de stemming over de moties (34669).\n\nDe voorzitter:\nWelkom.")
+        .metadata();
+    assertThat(record.documentId()).isEqualTo("h-ek-20162017-31-4");
+    assertThat(record.title()).isEqualTo("Stemmingen moties");
+    DocumentMetadata answer = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal      Aanhangsel van de Handelingen\n"
+        + "Vragen gesteld door de leden der Kamer\n\nVergaderjaar 2019-2020                    2611\n\n"
+        + "Vragen van het lid W (VVD) aan de Minister over X (ingezonden 3\nmaart 2020).\n\nAntwoord van Minister Y "
+        + "(ontvangen 28\napril 2020).").metadata();
+    assertThat(answer.documentId()).isEqualTo("ah-tk-20192020-2611");
+    assertThat(answer.date()).isEqualTo(LocalDate.of(2020, 4, 28));
+  }
+
+  @Test
+  void newsLabelsInCapitalsFicheWithoutNumberAndTheDateOfASiteHeader() {
+    DocumentMetadata news = EXTRACTOR.extract("NIEUWS | Buitenlandse Zaken | Brexit\n\nKabinet trekt extra geld "
+        + "uit\n\nDen Haag, vrijdag 5 oktober 2018\n\nHet kabinet besloot op 1 oktober 2018.").metadata();
+    assertThat(news.documentType()).isEqualTo("nieuwsbericht");
+    assertThat(news.title()).isEqualTo("Kabinet trekt extra geld uit");
+    assertThat(news.date()).isEqualTo(LocalDate.of(2018, 10, 5));
+    DocumentMetadata fiche = EXTRACTOR.extract("Rijksoverheid | Rapport | 11-03-2022\n\nFiche: Verordening "
+        + "Europese chipwet\n\nb) Datum ontvangst Commissiedocument\n8 februari 2022").metadata();
+    assertThat(fiche.documentType()).isEqualTo("BNC-fiche");
+    assertThat(fiche.title()).isEqualTo("Fiche: Verordening Europese chipwet");
+    assertThat(fiche.date()).isEqualTo(LocalDate.of(2022, 3, 11));
+    assertThat(EXTRACTOR.extract("Nieuwsbrief Defensie\n\nTekst.").metadata().documentType())
+        .isNotEqualTo("nieuwsbericht");
+  }
 }

@@ -245,9 +245,9 @@ public final class AmountFinder {
       q = scale.end() + 1;
     }
     Units.Found<String> cur = Units.currencyAfter(t, q);
-    if (cur != null && !Character.isLetter(t.at(cur.end() - 1))
+    if (cur != null && Units.isSymbolOrCode(t, q)
         && Character.isDigit(t.at(t.at(cur.end()) == ' ' ? cur.end() + 1 : cur.end()))) {
-      return null; // "tot 2032 € 1 miljard": the symbol is the next number's
+      return null; // "tot 2032 € 1 miljard", "voor 2017 EUR 35 mln.": the symbol or code is the next number's
     }
     return cur == null ? null : new Unit(multiplier, cur.value(), cur.end());
   }

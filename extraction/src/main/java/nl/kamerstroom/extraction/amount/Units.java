@@ -1,6 +1,11 @@
 package nl.kamerstroom.extraction.amount;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.Set;
 import nl.kamerstroom.extraction.text.NormalizedText;
 
 /** Scale words ("miljoen", "mld.") and currency words, symbols and codes at a position. */
@@ -13,25 +18,46 @@ final class Units {
       {"miljoen", "1000000"}, {"miljard", "1000000000"}, {"biljoen", "1000000000000"}, {"duizend", "1000"},
       {"mln", "1000000"}, {"mio", "1000000"}, {"mld", "1000000000"}, {"mrd", "1000000000"},
       {"mlrd", "1000000000"}, {"million", "1000000"}, {"billion", "1000000000"}, {"bn", "1000000000"}};
-  /** Longest first where one is a prefix of another. */
-  private static final String[][] CURRENCY_WORDS = {
-      {"euro's", "EUR"}, {"euro", "EUR"}, {"EUR", "EUR"}, {"€", "EUR"},
-      {"Amerikaanse dollars", "USD"}, {"Amerikaanse dollar", "USD"}, {"US-dollars", "USD"}, {"US-dollar", "USD"}, {"dollars", "USD"}, {"dollar", "USD"},
-      {"USD", "USD"}, {"US$", "USD"}, {"$", "USD"}, {"Britse pond", "GBP"}, {"GBP", "GBP"}, {"£", "GBP"},
-      {"Zwitserse frank", "CHF"}, {"CHF", "CHF"}, {"yen", "JPY"}, {"JPY", "JPY"}, {"yuan", "CNY"},
-      {"CNY", "CNY"}, {"Antilliaanse gulden", "ANG"}, {"Arubaanse florin", "AWG"}, {"Deense kronen", "DKK"},
+  /**
+   * Currency words after a number (matched longest first, in any case; codes of three capitals exactly).
+   * Besides these, every ISO 4217 code the JDK knows counts before or after a number ({@link #ISO_CODES}).
+   */
+  private static final String[][] CURRENCY_WORDS = byLengthDescending(new String[][] {
+      {"euro's", "EUR"}, {"euro", "EUR"}, {"€", "EUR"},
+      {"Amerikaanse dollars", "USD"}, {"Amerikaanse dollar", "USD"}, {"US-dollars", "USD"}, {"US-dollar", "USD"},
+      {"dollars", "USD"}, {"dollar", "USD"}, {"US$", "USD"}, {"$", "USD"},
+      {"Canadese dollars", "CAD"}, {"Canadese dollar", "CAD"}, {"Australische dollars", "AUD"},
+      {"Australische dollar", "AUD"}, {"Surinaamse dollars", "SRD"}, {"Surinaamse dollar", "SRD"},
+      {"Hongkongse dollars", "HKD"}, {"Hongkongse dollar", "HKD"}, {"Oost-Caribische dollar", "XCD"},
+      {"Britse ponden", "GBP"}, {"Britse pond", "GBP"}, {"pond sterling", "GBP"}, {"ponden", "GBP"},
+      {"pond", "GBP"}, {"£", "GBP"},
+      {"Zwitserse franken", "CHF"}, {"Zwitserse frank", "CHF"}, {"CFA-franken", "XOF"}, {"CFA-frank", "XOF"},
+      {"Belgische franken", "BEF"}, {"Belgische frank", "BEF"}, {"Franse franken", "FRF"}, {"Franse frank", "FRF"},
+      {"Duitse mark", "DEM"}, {"D-mark", "DEM"}, {"Japanse yen", "JPY"}, {"yen", "JPY"}, {"renminbi", "CNY"},
+      {"yuan", "CNY"}, {"RMB", "CNY"}, {"roebels", "RUB"}, {"roebel", "RUB"}, {"Turkse lira", "TRY"},
+      {"roepies", "INR"}, {"roepie", "INR"}, {"hryvnia", "UAH"}, {"zloty", "PLN"}, {"forint", "HUF"},
+      {"Antilliaanse gulden", "ANG"}, {"Arubaanse florin", "AWG"}, {"Deense kronen", "DKK"},
       {"Deense kroon", "DKK"}, {"Zweedse kronen", "SEK"}, {"Zweedse kroon", "SEK"}, {"Noorse kronen", "NOK"},
-      {"Noorse kroon", "NOK"}, {"guldens", "NLG"}, {"gulden", "NLG"}, {"NLG", "NLG"}, {"ANG", "ANG"},
-      {"AWG", "AWG"}, {"DKK", "DKK"}, {"SEK", "SEK"}, {"NOK", "NOK"}, {"PLN", "PLN"}, {"CAD", "CAD"},
-      {"AUD", "AUD"}, {"XCD", "XCD"}};
-  /** Before the number: symbols and codes only ("EUR 900 miljoen", "€45.000", "US$ 5"). */
+      {"Noorse kroon", "NOK"}, {"guldens", "NLG"}, {"gulden", "NLG"}});
+  /** Before the number: symbols, "EURO" and guilders' "fl." ("€45.000", "fl. 40 mln."); codes see {@link #ISO_CODES}. */
   private static final String[][] CURRENCY_PREFIXES = {
-      {"€", "EUR"}, {"EURO", "EUR"}, {"EUR", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
-      {"GBP", "GBP"}, {"CHF", "CHF"}, {"JPY", "JPY"}, {"\u0192", "NLG"}, {"fl.", "NLG"}, {"NLG", "NLG"},
-      // the Kingdom's other currencies (Aruba, Curaçao and Sint Maarten, Caribbean Netherlands uses USD) and
-      // the neighbours' that Kamerbrieven on EU and North Sea projects quote
-      {"AWG", "AWG"}, {"ANG", "ANG"}, {"XCD", "XCD"}, {"DKK", "DKK"}, {"SEK", "SEK"}, {"NOK", "NOK"},
-      {"PLN", "PLN"}, {"CAD", "CAD"}, {"AUD", "AUD"}};
+      {"€", "EUR"}, {"EURO", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"£", "GBP"}, {"\u0192", "NLG"},
+      {"fl.", "NLG"}, {"RMB", "CNY"}};
+  /**
+   * ISO 4217 codes that are also words or common abbreviations in Dutch government texts, often before a
+   * number ("SDG 8" a Sustainable Development Goal, "TOP 2000", "SOS", "PHP", "AMD", "SAR" search and rescue,
+   * "IRR" an internal rate of return, "RON 95" petrol, "CVE", "GHS"), and the funds, metals and test codes: no
+   * currency.
+   */
+  private static final Set<String> CODES_NOT_CURRENCIES = Set.of("SDG", "ALL", "CUP", "TOP", "SOS", "PEN",
+      "MAD", "GEL", "BOB", "DOP", "TRY", "MOP", "BAM", "CHE", "CHW", "COP", "COU", "ESP", "SAR", "PHP", "STD",
+      "SIT", "AMD", "ADP", "IRR", "RON", "CVE", "GHS", "CRC", "SCR", "SHP", "MRO", "BOV", "CLF", "MXV", "USN",
+      "USS", "UYI", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX", "XFO",
+      "XFU", "XAD");
+  /** Every ISO 4217 code the JDK knows (current and historic: "NLG", "BEF"), less those above. */
+  private static final Set<String> ISO_CODES = isoCodes();
+  /** The first chars of the currency words: any other letter after a number is rejected at once. */
+  private static final String CURRENCY_WORD_FIRST_CHARS = firstChars(CURRENCY_WORDS);
 
   private Units() {}
 
@@ -60,16 +86,69 @@ final class Units {
     return null;
   }
 
+  /** A currency word, symbol or ISO code at p (after a number). */
   static Found<String> currencyAfter(NormalizedText t, int p) {
+    Found<String> code = isoCode(t, p);
+    if (code != null) {
+      return code;
+    }
     char c = t.at(p);
-    if (Character.isLetter(c) && "eEdDuUaAbBgGzZcCyYjJnNsSpPxX".indexOf(c) < 0) {
+    if (CURRENCY_WORD_FIRST_CHARS.indexOf(c) < 0) {
       return null; // cheap reject before trying every currency word
     }
     return match(t, p, CURRENCY_WORDS);
   }
 
+  /** A symbol or ISO code at p, before a number. */
   static Found<String> currencyBefore(NormalizedText t, int p) {
-    return match(t, p, CURRENCY_PREFIXES);
+    Found<String> code = isoCode(t, p);
+    return code != null ? code : match(t, p, CURRENCY_PREFIXES);
+  }
+
+  /** Whether the currency found at p is a symbol or a code ("€", "EUR"), not a word ("euro"). */
+  static boolean isSymbolOrCode(NormalizedText t, int p) {
+    return !Character.isLowerCase(t.at(p));
+  }
+
+  /** "EUR", "XOF", "NLG": three capitals, not part of a longer word, that ISO 4217 lists. */
+  private static Found<String> isoCode(NormalizedText t, int p) {
+    char a = t.at(p);
+    char b = t.at(p + 1);
+    char c = t.at(p + 2);
+    if (a < 'A' || a > 'Z' || b < 'A' || b > 'Z' || c < 'A' || c > 'Z' || Character.isLetter(t.at(p + 3))
+        || Character.isLetter(t.at(p - 1))) {
+      return null;
+    }
+    String code = t.surface(p, p + 3);
+    return ISO_CODES.contains(code) ? new Found<>(code, p + 3) : null;
+  }
+
+  private static Set<String> isoCodes() {
+    Set<String> codes = new HashSet<>();
+    for (Currency currency : Currency.getAvailableCurrencies()) {
+      codes.add(currency.getCurrencyCode());
+    }
+    codes.removeAll(CODES_NOT_CURRENCIES);
+    return Set.copyOf(codes);
+  }
+
+  private static String[][] byLengthDescending(String[][] table) {
+    String[][] sorted = table.clone();
+    Arrays.sort(sorted, Comparator.comparingInt((String[] row) -> row[0].length()).reversed());
+    return sorted;
+  }
+
+  private static String firstChars(String[][] table) {
+    StringBuilder chars = new StringBuilder();
+    for (String[] row : table) {
+      char c = row[0].charAt(0);
+      for (char variant : new char[] {Character.toLowerCase(c), Character.toUpperCase(c)}) {
+        if (chars.indexOf(String.valueOf(variant)) < 0) {
+          chars.append(variant);
+        }
+      }
+    }
+    return chars.toString();
   }
 
   private static Found<String> match(NormalizedText t, int p, String[][] table) {

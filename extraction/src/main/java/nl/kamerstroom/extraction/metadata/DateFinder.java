@@ -10,8 +10,9 @@ import nl.kamerstroom.extraction.text.NormalizedText;
  * The date a document states about itself, which wins over the file's metadata: for an answer to
  * Kamervragen the date it was received ("(ontvangen 4 april 2011)"), for questions the date they were
  * submitted ("(ingezonden …)"), else a labelled date ("Datum 3 maart
- * 2021", "Den Haag, 12 juli 2021", "Vastgesteld …"), else the first "D maand YYYY" in the head, else a
- * numeric "12-09-2024" on one of the first three lines (news items).
+ * 2021", "Den Haag, (vrijdag) 12 juli 2021", "Vastgesteld …"), else a numeric date on a site's header line
+ * among the first three ("Rijksoverheid | Rapport | 11-03-2022"), else the first "D maand YYYY" in the head,
+ * else a numeric "12-09-2024" on one of the first three lines (news items).
  */
 final class DateFinder {
 
@@ -19,6 +20,8 @@ final class DateFinder {
       Map.entry("februari", 2), Map.entry("maart", 3), Map.entry("april", 4), Map.entry("mei", 5),
       Map.entry("juni", 6), Map.entry("juli", 7), Map.entry("augustus", 8), Map.entry("september", 9),
       Map.entry("oktober", 10), Map.entry("november", 11), Map.entry("december", 12));
+  private static final String[] WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
+      "zondag"};
   private static final String[] LABELS = {"Datum ", "Datum: ", "Den Haag, ", "\u2019s-Gravenhage, ",
       "'s-Gravenhage, ", "Vastgesteld "};
 
@@ -47,6 +50,12 @@ final class DateFinder {
         return labelled;
       }
     }
+    for (int k = 0; k < Math.min(3, lines.size()); k++) {
+      LocalDate printed = lines.get(k).indexOf('|') >= 0 ? numericDate(lines.get(k)) : null;
+      if (printed != null) {
+        return printed; // "Rijksoverheid | Rapport | 11-03-2022": the site's print names the document's date
+      }
+    }
     for (int i = 0; i < head; i++) {
       LocalDate d = writtenDateAt(t, i);
       if (d != null) {
@@ -66,10 +75,20 @@ final class DateFinder {
   private static LocalDate after(NormalizedText t, int head, String label) {
     for (int i = 0; i + label.length() < head; i++) {
       if (t.charAt(i) == label.charAt(0) && t.regionMatches(i, label)) {
-        return writtenDateAt(t, i + label.length());
+        return writtenDateAt(t, afterWeekday(t, i + label.length()));
       }
     }
     return null;
+  }
+
+  /** Past a weekday at p ("Den Haag, vrijdag 5 oktober 2018"), else p. */
+  private static int afterWeekday(NormalizedText t, int p) {
+    for (String day : WEEKDAYS) {
+      if (t.regionMatchesIgnoreCase(p, day) && t.at(p + day.length()) == ' ') {
+        return p + day.length() + 1;
+      }
+    }
+    return p;
   }
 
   /** "D maand YYYY" starting at {@code i}, else null. */

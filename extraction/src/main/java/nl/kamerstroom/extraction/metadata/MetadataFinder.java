@@ -29,6 +29,9 @@ public final class MetadataFinder {
       {"Woo-verzoek", "Woo-besluit"}, {"Wob-verzoek", "Woo-besluit"}, {"Geachte voorzitter", "Kamerbrief"},
       {"Voorzitter van de Tweede Kamer", "Kamerbrief"}, {"Voorzitter van de Eerste Kamer", "Kamerbrief"}};
 
+  /** Labels of a news item's first lines, each a whole word: "Nieuwsbericht", "NIEUWS |", "Persbericht". */
+  private static final String[] NEWS_LABELS = {"Nieuwsbericht", "Nieuws", "Persbericht"};
+
   /** Types that are no parliamentary record: a chamber named in their first lines is a subject, not a house. */
   private static final Set<String> NOT_PARLIAMENTARY = Set.of("nieuwsbericht", "BNC-fiche", "Woo-besluit");
 
@@ -176,8 +179,7 @@ public final class MetadataFinder {
       return "Handelingen";
     }
     String first = lines.get(0);
-    int fiche = lines.startingWith("Fiche ");
-    if (fiche >= 0 && fiche < 3 && lines.get(fiche).length() > 6 && Character.isDigit(lines.get(fiche).charAt(6))) {
+    if (ficheLine(lines) >= 0) {
       return "BNC-fiche";
     }
     if (newsLine(lines) >= 0) {
@@ -200,12 +202,28 @@ public final class MetadataFinder {
   }
 
   /**
-   * "Nieuwsbericht | 12-09-2024" or "Persbericht …" as one of the first lines (before or after the headline,
-   * as the site or its print shows it): its index, else -1.
+   * "Nieuwsbericht | 12-09-2024", "NIEUWS | Buitenlandse Zaken | Brexit" or "Persbericht …" as one of the first
+   * lines (before or after the headline, as the site or its print shows it): its index, else -1.
    */
   static int newsLine(HeadLines lines) {
     for (int k = 0; k < Math.min(3, lines.size()); k++) {
-      if (lines.get(k).startsWith("Nieuwsbericht") || lines.get(k).startsWith("Persbericht")) {
+      String line = lines.get(k);
+      for (String label : NEWS_LABELS) {
+        if (line.regionMatches(true, 0, label, 0, label.length())
+            && (line.length() == label.length() || !Character.isLetter(line.charAt(label.length())))) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** "Fiche 2: Mededeling …" or "Fiche: Verordening …" as one of the first lines: its index, else -1. */
+  static int ficheLine(HeadLines lines) {
+    for (int k = 0; k < Math.min(3, lines.size()); k++) {
+      String line = lines.get(k);
+      if (line.startsWith("Fiche") && line.length() > 7 && (line.charAt(5) == ':'
+          || line.charAt(5) == ' ' && Character.isDigit(line.charAt(6)))) {
         return k;
       }
     }
@@ -258,16 +276,23 @@ public final class MetadataFinder {
       return kamerstuk;
     }
     String house = chamber.equals("Eerste Kamer") ? "ek" : "tk";
+    String sessionLine = lines.get(yearLine);
+    String rest = sessionLine.substring(sessionLine.indexOf("ergaderjaar ") + 21).strip();
     if (!handelingen) {
+      // the Aanhangsel number: on the next line, or at the far end of the session line ("Vergaderjaar
+      // 2019-2020          2611") where the two columns of the heading share a line
       int number = lines.numberLine(yearLine + 1);
-      return number == yearLine + 1 ? "ah-" + house + "-" + year + "-" + lines.get(number) : kamerstuk;
+      return HeadLines.digitsOnly(rest) ? "ah-" + house + "-" + year + "-" + rest
+          : number == yearLine + 1 ? "ah-" + house + "-" + year + "-" + lines.get(number) : kamerstuk;
     }
-    String meeting = lines.get(yearLine + 1);
+    // the meeting: on the next line, or beside the session ("Vergaderjaar 2016-2017     31e vergadering")
+    boolean beside = !rest.isEmpty() && Character.isDigit(rest.charAt(0));
+    String meeting = beside ? rest : lines.get(yearLine + 1);
     int e = 0;
     while (meeting != null && e < meeting.length() && Character.isDigit(meeting.charAt(e))) {
       e++;
     }
-    int item = lines.numberLine(yearLine + 2);
+    int item = lines.numberLine(yearLine + (beside ? 1 : 2));
     if (e == 0 || !meeting.startsWith("e vergadering", e) || item < 0) {
       return kamerstuk;
     }

@@ -72,7 +72,31 @@ public final class MotionFinder {
      * "motie-Diertens/Van Dam" whose footnote gives the kamerstuk).
      */
     public List<MotionMention> motions(Kamerstuk own) {
-      return resolveBySubmitters(numberHeadings(own));
+      return markReplaced(resolveBySubmitters(numberHeadings(own)));
+    }
+
+    /**
+     * A motion that a changed motion of the same text replaces ("de nader gewijzigde motie-Knops c.s. (26488,
+     * nr. 341, was nr. 333)") was changed: its mentions that tell no other fate are "gewijzigd".
+     */
+    private static List<MotionMention> markReplaced(List<MotionMention> motions) {
+      Set<String> replaced = new java.util.HashSet<>();
+      for (MotionMention m : motions) {
+        if (m.replaces() != null && m.replaces().indexOf('-') > 0) {
+          replaced.add(m.replaces());
+        }
+      }
+      if (replaced.isEmpty()) {
+        return motions;
+      }
+      List<MotionMention> out = new ArrayList<>(motions);
+      for (int k = 0; k < out.size(); k++) {
+        MotionMention m = out.get(k);
+        if (m.status() == null && m.dossier() != null && replaced.contains(m.dossier() + "-" + m.number())) {
+          out.set(k, m.withOutcome("gewijzigd", List.of(), List.of()));
+        }
+      }
+      return out;
     }
 
     private List<MotionMention> resolveBySubmitters(List<MotionMention> motions) {

@@ -30,7 +30,10 @@ final class MotionOutcome {
   private static final int SENTENCE_WINDOW = 250;
   private static final String[][] FATES = {{"aan te houden", "aangehouden"}, {"aangehouden", "aangehouden"},
       {"ingetrokken", "ingetrokken"}, {"aangenomen", "aangenomen"}, {"verworpen", "verworpen"},
-      {"gewijzigd", "gewijzigd"}};
+      {"gewijzigd", "gewijzigd"},
+      // the verb of a subordinate clause: "laten weten dat zij haar motie (…) intrekt / aanhoudt"
+      {"in te trekken", "ingetrokken"}, {"intrekt", "ingetrokken"}, {"intrekken", "ingetrokken"},
+      {"aanhoudt", "aangehouden"}, {"aanhouden", "aangehouden"}};
 
   /** Where a list of parties for a motion ends: not at any " voor " ("Forum voor Democratie"). */
   private static final String[] FOR_ENDS = {" voor deze ", " voor de motie", " voor de gewijzigde ", " voor het ",
@@ -227,11 +230,40 @@ final class MotionOutcome {
         int otherStart = other < 0 ? -1 : afterFractiesVan(t, other + 6);
         int otherEnd = otherStart < 0 ? -1 : indexOf(t, forFirst ? " ertegen" : " ervoor", otherStart, limit);
         List<String> second = otherEnd < 0 ? List.of() : parties(t, otherStart, otherEnd);
+        List<String> members = memberBefore(t, fracties, end);
+        if (!members.isEmpty()) {
+          first = concat(members, first); // "het lid Bontes en de leden van de fractie van de PVV voor …"
+        }
         parties = forFirst ? first : second;
         opponents = forFirst ? second : first;
       }
     }
     return m.withOutcome(fate, parties, opponents);
+  }
+
+  /** "het lid X en " right before the "leden van de fractie…" at {@code leden}: [X], else none. */
+  private static List<String> memberBefore(NormalizedText t, int leden, int from) {
+    String and = " en de ";
+    if (!t.regionMatches(leden - and.length(), and)) {
+      return List.of();
+    }
+    int lid = lastIndexOf(t, "het lid ", Math.max(from, leden - 60), leden);
+    return lid < 0 ? List.of() : List.of(t.surface(lid + 8, leden - and.length()));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static int lastIndexOf(NormalizedText t, String word, int from, int to) {
+    for (int k = Math.min(to, t.length()) - word.length(); k >= Math.max(0, from); k--) {
+      if (t.charAt(k) == word.charAt(0) && t.regionMatches(k, word)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** At "leden van de fractie…": where the party list after "fractie van " or "fracties van " starts, else -1. */
