@@ -140,4 +140,13 @@ class ReferenceRedactionMetadataTest {
     assertThat(EXTRACTOR.extract("Nieuwsbrief Defensie\n\nTekst.").metadata().documentType())
         .isNotEqualTo("nieuwsbericht");
   }
+
+  @Test
+  void aMemorieVanToelichtingStatesNoDateOfItsOwn() {
+    DocumentMetadata md = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2018–2019\n\n"
+        + "35 205 Wijziging van de Wet vliegbelasting\n\nNr. 3 MEMORIE VAN TOELICHTING\n\nPer 1 januari 2021 wordt "
+        + "een belasting geheven.").metadata();
+    assertThat(md.documentType()).isEqualTo("memorie van toelichting");
+    assertThat(md.date()).isNull();
+  }
 }

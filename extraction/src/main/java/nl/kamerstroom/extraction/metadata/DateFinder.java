@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import nl.kamerstroom.extraction.text.NormalizedText;
 
 /**
@@ -12,7 +13,8 @@ import nl.kamerstroom.extraction.text.NormalizedText;
  * submitted ("(ingezonden …)"), else a labelled date ("Datum 3 maart
  * 2021", "Den Haag, (vrijdag) 12 juli 2021", "Vastgesteld …"), else a numeric date on a site's header line
  * among the first three ("Rijksoverheid | Rapport | 11-03-2022"), else the first "D maand YYYY" in the head,
- * else a numeric "12-09-2024" on one of the first three lines (news items).
+ * else a numeric "12-09-2024" on one of the first three lines (news items). A memorie van toelichting or a bill
+ * states none but a labelled one.
  */
 final class DateFinder {
 
@@ -20,6 +22,11 @@ final class DateFinder {
       Map.entry("februari", 2), Map.entry("maart", 3), Map.entry("april", 4), Map.entry("mei", 5),
       Map.entry("juni", 6), Map.entry("juli", 7), Map.entry("augustus", 8), Map.entry("september", 9),
       Map.entry("oktober", 10), Map.entry("november", 11), Map.entry("december", 12));
+  /**
+   * Printed kamerstukken that state no date of their own unless labelled: a memorie van toelichting and the
+   * bill itself (their date is the day they were sent, which the print does not show).
+   */
+  private static final Set<String> UNDATED = Set.of("memorie van toelichting", "wetsvoorstel");
   private static final String[] WEEKDAYS = {"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag",
       "zondag"};
   private static final String[] LABELS = {"Datum ", "Datum: ", "Den Haag, ", "\u2019s-Gravenhage, ",
@@ -49,6 +56,9 @@ final class DateFinder {
       if (labelled != null) {
         return labelled;
       }
+    }
+    if (UNDATED.contains(type)) {
+      return null; // the dates in its text are of the bill's subject, an advice or a letter, not its own
     }
     for (int k = 0; k < Math.min(3, lines.size()); k++) {
       LocalDate printed = lines.get(k).indexOf('|') >= 0 ? numericDate(lines.get(k)) : null;
