@@ -194,4 +194,12 @@ class MotionExtractionTest {
     assertThat(vote.status()).isEqualTo("verworpen");
     assertThat(vote.votesFor()).containsExactly("Bontes", "PVV");
   }
+
+  @Test
+  void theFateOfAMotionStatedOfItByDieMotie() {
+    assertThat(motions("De leden wijzen op de motie-Karabulut (Kamerstuk 32 847, nr. 151) over een huurbevriezing. "
+        + "Die motie is destijds verworpen. Zo ook de motie-Bisschop c.s. (Kamerstuk 21 501-32, nr. 1121), die de "
+        + "regering verzocht de visserij te borgen, en dat die motie is aangenomen."))
+        .extracting(MotionMention::status).containsExactly("verworpen", "aangenomen");
+  }
 }

@@ -149,4 +149,16 @@ class ReferenceRedactionMetadataTest {
     assertThat(md.documentType()).isEqualTo("memorie van toelichting");
     assertThat(md.date()).isNull();
   }
+
+  @Test
+  void aNotaNaarAanleidingVanHetVerslagUnderALongDossierTitle() {
+    DocumentMetadata md = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2015–2016\n\n"
+        + "34 373           Wijziging van de Huisvestingswet 2014 in verband met de\n                 bevordering van "
+        + "de doorstroming (Wet doorstroming huurmarkt\n                 2015)\n\nNr. 6            NOTA NAAR AANLEIDING "
+        + "VAN HET VERSLAG\n                 Ontvangen 9 november 2015\n\nDe regering dankt de leden.").metadata();
+    assertThat(md.documentType()).isEqualTo("nota");
+    assertThat(md.title()).isEqualTo("Wijziging van de Huisvestingswet 2014 in verband met de bevordering van de "
+        + "doorstroming (Wet doorstroming huurmarkt 2015); Nota naar aanleiding van het verslag");
+    assertThat(md.date()).isEqualTo(LocalDate.of(2015, 11, 9));
+  }
 }

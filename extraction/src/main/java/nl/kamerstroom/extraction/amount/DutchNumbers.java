@@ -26,7 +26,7 @@ final class DutchNumbers {
   /** The value of a number word, halves included, or null. */
   static BigDecimal value(String word) {
     String w = word.toLowerCase();
-    if (w.equals("anderhalf")) {
+    if (w.equals("anderhalf") || w.equals("anderhalve")) { // "anderhalve ton"
       return new BigDecimal("1.5");
     }
     if (w.equals("half")) {

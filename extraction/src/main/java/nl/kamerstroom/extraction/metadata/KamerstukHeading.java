@@ -21,6 +21,9 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
   /** The BNC-fiches are sent to the Tweede Kamer under this dossier ("Nieuwe Commissievoorstellen …"). */
   static final String BNC_DOSSIER = "22112";
 
+  /** A dossier title wraps over at most this many lines (a bill's full citation title takes four). */
+  private static final int MAX_TITLE_LINES = 6;
+
   /** The head's kamerstuk heading, or null when the head has no "Nr. N" line below a dossier number. */
   static KamerstukHeading of(HeadLines lines) {
     int nr = -1;
@@ -29,10 +32,10 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
       nr = line.startsWith("Nr. ") && line.length() > 4 && Character.isDigit(line.charAt(4)) ? k : -1;
     }
     int dossierLine = nr - 1;
-    while (dossierLine >= 0 && !Character.isDigit(lines.get(dossierLine).charAt(0))) {
-      dossierLine--;
+    while (dossierLine >= 0 && dossierLine >= nr - MAX_TITLE_LINES && !startsWithDossier(lines.get(dossierLine))) {
+      dossierLine--; // over the dossier title's wrapped lines, also one that starts with a year ("2015)")
     }
-    if (nr < 0 || dossierLine < 0 || dossierLine < nr - 3) {
+    if (nr < 0 || dossierLine < 0 || dossierLine < nr - MAX_TITLE_LINES) {
       return null;
     }
     String first = lines.get(dossierLine);
@@ -91,6 +94,9 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
     if (heading.startsWith("AMENDEMENT") || heading.startsWith("GEWIJZIGD AMENDEMENT")) {
       return "amendement";
     }
+    if (heading.split(" ", 2)[0].endsWith("NOTA")) {
+      return "nota"; // the heading's first word names the genre: "NOTA NAAR AANLEIDING VAN HET VERSLAG"
+    }
     if (heading.contains("VERSLAG")) {
       return "verslag";
     }
@@ -114,6 +120,16 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
       p++;
     }
     return nrLine.substring(p).strip();
+  }
+
+  /** "34 373 Wijziging …", "21 501-02", "36045": a dossier number (two and three digits, or five) opens the line. */
+  private static boolean startsWithDossier(String line) {
+    int digits = 0;
+    int k = 0;
+    for (; k < line.length() && (Character.isDigit(line.charAt(k)) || line.charAt(k) == ' ' && digits == 2 && k == 2); k++) {
+      digits += Character.isDigit(line.charAt(k)) ? 1 : 0;
+    }
+    return digits == 5 && (k == line.length() || line.charAt(k) == ' ' || line.charAt(k) == '-');
   }
 
   private static String dossierNumber(String dossierText) {

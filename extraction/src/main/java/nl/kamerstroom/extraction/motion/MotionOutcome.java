@@ -152,9 +152,14 @@ final class MotionOutcome {
       if (c == '.' && (t.at(k + 1) == ' ' || k + 1 >= t.length())
           && (ReferenceWindow.wordBeforeIsLong(t, k) || aan || t.regionMatches(k - 3, " in"))) {
         // the sentence ends ("aan." and "in." are no abbreviations)
-        return aan || t.regionMatches(k - 3, " in") ? separableVerb(t, start, aan) : null;
+        String verb = aan || t.regionMatches(k - 3, " in") ? separableVerb(t, start, aan) : null;
+        if (verb != null || !t.regionMatches(k + 2, "Die motie ") && !t.regionMatches(k + 2, "Deze motie ")) {
+          return verb;
+        }
+        k += 11; // "… (Kamerstuk 32 847, nr. 151) over X. Die motie is destijds verworpen.": read on
+        continue;
       }
-      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k) && !coordinated(t, end, k)) {
+      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k) && !coordinated(t, end, k) && !anaphoric(t, k)) {
         return null; // another motion's fate follows
       }
       if (c == 'a' || c == 'i' || c == 'v' || c == 'g') {
@@ -181,6 +186,12 @@ final class MotionOutcome {
       }
     }
     return null;
+  }
+
+  /** "…, en dat die motie is aangenomen": "die/deze motie" after a mention refers back to it. */
+  private static boolean anaphoric(NormalizedText t, int motie) {
+    return t.regionMatches(motie - 4, "die ") || t.regionMatches(motie - 5, "deze ")
+        || t.regionMatches(motie - 4, "Die ") || t.regionMatches(motie - 5, "Deze ");
   }
 
   /** "de motie-A (…) en de motie-B (…) aan te houden": both motions share the fate that follows. */
