@@ -202,4 +202,17 @@ class MotionExtractionTest {
         + "regering verzocht de visserij te borgen, en dat die motie is aangenomen."))
         .extracting(MotionMention::status).containsExactly("verworpen", "aangenomen");
   }
+
+  @Test
+  void aFootnoteNumberGluedToTheSubmittersGivesTheKamerstukAndTheFate() {
+    List<MotionMention> list = motions("tegemoet aan de motie-Van der Staaij c.s.1, en aan de zorgen die in de\n"
+        + "motie van de leden Knops en Ten Broeke2 zijn verwoord.\n\nDe Minister,\nX\n\n1 Kamerstuk 27 925, nr. 545."
+        + "\n2 Kamerstuk 27 925, nr. 556; deze motie werd op 1 december 2015 aangehouden.\n");
+    assertThat(list).extracting(MotionMention::documentId, MotionMention::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("kst-27925-545", null),
+            org.assertj.core.groups.Tuple.tuple("kst-27925-556", "aangehouden"));
+    // footnote 3 is not there: footnote 2 belongs to another marker
+    assertThat(motions("de motie-Omtzigt3 is besproken. Zo gaat dat.\n\n2 Kamerstuk 27 925, nr. 556"))
+        .extracting(MotionMention::number).containsOnlyNulls();
+  }
 }

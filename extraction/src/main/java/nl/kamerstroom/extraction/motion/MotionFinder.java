@@ -326,6 +326,7 @@ public final class MotionFinder {
     boolean byNumberOnly = number != null;
     String replaces = null;
     Kamerstuk ks = null;
+    Kamerstuk footnote = null;
     if (upper && !s.names().isEmpty()) {
       int[] tvv = replacedHeading(t, end);
       if (tvv != null) {
@@ -345,6 +346,8 @@ public final class MotionFinder {
         end = ReferenceWindow.closeParen(t, end);
       } else if (!s.names().isEmpty()) {
         ks = ReferenceWindow.listNumberBefore(t, i);
+        footnote = ks == null ? ReferenceWindow.footnoteKamerstuk(t, end) : null;
+        ks = ks == null ? footnote : ks;
       }
     }
     if (s.names().isEmpty() && number == null && (ks == null || upper)) {
@@ -354,8 +357,11 @@ public final class MotionFinder {
     if (ks != null && ks.number() != null) {
       number = ks.number();
     }
-    return mention(t, i, end, s, dossier, number, ks == null ? null : ks.sessionYear(),
+    MotionMention m = mention(t, i, end, s, dossier, number, ks == null ? null : ks.sessionYear(),
         ks == null ? null : ks.chamber(), replaces);
+    // the footnote may tell the motion's fate: "2 Kamerstuk 27 925, nr. 556; deze motie werd … aangehouden."
+    return footnote != null && m.status() == null
+        ? MotionOutcome.fateWithin(t, footnote.end(), ReferenceWindow.footnoteEnd(t, footnote.end()), m) : m;
   }
 
   static int skipLead(NormalizedText t, int p) {

@@ -69,6 +69,19 @@ final class MotionOutcome {
     return fate == null ? m : m.withOutcome(fate, List.of(), List.of());
   }
 
+  /** {@code m} with the first fate stated in [from, limit) (a footnote about it), else {@code m}. */
+  static MotionMention fateWithin(NormalizedText t, int from, int limit, MotionMention m) {
+    for (int k = from; k < limit; k++) {
+      for (String[] fate : FATES) {
+        if (fate[0].charAt(0) == t.charAt(k) && k + fate[0].length() <= limit && t.regionMatches(k, fate[0])
+            && !Character.isLetter(t.at(k - 1)) && !Character.isLetter(t.at(k + fate[0].length()))) {
+          return m.withOutcome(fate[1], List.of(), List.of());
+        }
+      }
+    }
+    return m;
+  }
+
   /** "de aangenomen motie-Koopmans", "de verworpen motie op stuk nr. 12": the fate as the motion's adjective. */
   private static String fateBefore(NormalizedText t, int start) {
     if (t.surface(Math.max(0, start - 25), start).contains("ter vervanging van ")) {
