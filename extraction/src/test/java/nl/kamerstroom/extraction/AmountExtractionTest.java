@@ -83,4 +83,13 @@ class AmountExtractionTest {
     assertThat(amounts("tussen de € 10 en € 20 miljoen; € 5 tot € 7 miljoen; verhoogd met € 25.000 (x € 1.000)."))
         .containsExactly("10000000 EUR", "20000000 EUR", "5000000 EUR", "7000000 EUR", "25000000 EUR");
   }
+
+  @Test
+  void centsQuartersGuildersAsHflAndEnglishLetterScalesAfterASymbol() {
+    assertThat(amounts("5 eurocent; 50 cent per liter; een kwart miljard euro; driekwart miljoen euro; Hfl. 25 "
+        + "miljoen; €5m; $2.5m; €50k; 40 miljoen US dollar"))
+        .containsExactly("0.05 EUR", "0.5 EUR", "250000000 EUR", "750000 EUR", "25000000 NLG", "5000000 EUR",
+            "2500000 USD", "50000 EUR", "40000000 USD");
+    assertThat(amounts("5m hoog, 5k lopen, 10 km, 12e plaats")).isEmpty();
+  }
 }

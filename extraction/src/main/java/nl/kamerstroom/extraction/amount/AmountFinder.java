@@ -67,7 +67,7 @@ public final class AmountFinder {
       if (c >= '0' && c <= '9') {
         Units.Found<String> code = startsNumber(t, i) ? codeBefore(t, i) : null;
         if (code != null) {
-          next = currencyFirst(t, i - 4, code, out);
+          next = currencyFirst(t, code.start(), code, out);
         } else if (startsNumber(t, i)) {
           next = numberFirst(t, i, out);
         }
@@ -92,10 +92,17 @@ public final class AmountFinder {
    * with "D", "A" or "f"); the codes with anchors of their own ("EUR", "USD", …) are found there first.
    */
   private static Units.Found<String> codeBefore(NormalizedText t, int i) {
-    if (t.at(i - 1) != ' ' || Character.isLetterOrDigit(t.at(i - 5)) || !Character.isLetter(t.at(i - 4))) {
+    if (t.at(i - 1) != ' ') {
       return null;
     }
-    Units.Found<String> code = Units.currencyBefore(t, i - 4);
+    int w = i - 1; // the token before the space: "DKK", "fl.", "Hfl."
+    while (w > i - 6 && (Character.isLetter(t.at(w - 1)) || t.at(w - 1) == '.')) {
+      w--;
+    }
+    if (w == i - 1 || Character.isLetterOrDigit(t.at(w - 1)) || !Character.isLetter(t.at(w))) {
+      return null;
+    }
+    Units.Found<String> code = Units.currencyBefore(t, w);
     return code != null && code.end() == i - 1 ? code : null;
   }
 
@@ -120,6 +127,9 @@ public final class AmountFinder {
     BigDecimal value = num.value();
     int end = num.end();
     Units.Found<BigDecimal> scale = Units.scaleAfterNumber(t, end);
+    if (scale == null) {
+      scale = Units.gluedLetterScale(t, end);
+    }
     if (scale == null) {
       scale = budgetUnit(t, end, cur.value());
     }
@@ -317,6 +327,10 @@ public final class AmountFinder {
         return null;
       }
       q = scale.end() + 1;
+    }
+    Units.Found<BigDecimal> cents = Units.cents(t, q);
+    if (cents != null) {
+      return new Unit(multiplier.multiply(cents.value()), "EUR", cents.end()); // "50 cent", "5 eurocent"
     }
     Units.Found<String> cur = Units.currencyAfter(t, q);
     if (cur != null && Units.isSymbolOrCode(t, q)

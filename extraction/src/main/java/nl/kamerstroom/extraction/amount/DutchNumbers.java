@@ -32,6 +32,9 @@ final class DutchNumbers {
     if (w.equals("half")) {
       return HALF;
     }
+    if (w.equals("kwart") || w.equals("driekwart")) { // "een kwart miljard", "driekwart miljoen"
+      return new BigDecimal(w.length() == 5 ? "0.25" : "0.75");
+    }
     for (String and : new String[] {"ënhalf", "enhalf"}) {
       if (w.endsWith(and)) {
         long whole = parse(w.substring(0, w.length() - and.length()));

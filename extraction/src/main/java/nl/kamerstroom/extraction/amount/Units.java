@@ -11,8 +11,13 @@ import nl.kamerstroom.extraction.text.NormalizedText;
 /** Scale words ("miljoen", "mld.") and currency words, symbols and codes at a position. */
 final class Units {
 
-  /** A unit found at a position: its value (multiplier or ISO code) and where it ends. */
-  record Found<T>(T value, int end) {}
+  /** A unit found at a position: its value (multiplier or ISO code), where it starts and where it ends. */
+  record Found<T>(T value, int start, int end) {
+
+    Found(T value, int end) {
+      this(value, -1, end);
+    }
+  }
 
   private static final String[][] SCALES = {
       {"miljoen", "1000000"}, {"miljard", "1000000000"}, {"biljoen", "1000000000000"}, {"duizend", "1000"},
@@ -25,7 +30,7 @@ final class Units {
   private static final String[][] CURRENCY_WORDS = byLengthDescending(new String[][] {
       {"euro's", "EUR"}, {"euro", "EUR"}, {"€", "EUR"},
       {"Amerikaanse dollars", "USD"}, {"Amerikaanse dollar", "USD"}, {"US-dollars", "USD"}, {"US-dollar", "USD"},
-      {"dollars", "USD"}, {"dollar", "USD"}, {"US$", "USD"}, {"$", "USD"},
+      {"dollars", "USD"}, {"dollar", "USD"}, {"US dollars", "USD"}, {"US dollar", "USD"}, {"US$", "USD"}, {"$", "USD"},
       {"Canadese dollars", "CAD"}, {"Canadese dollar", "CAD"}, {"Australische dollars", "AUD"},
       {"Australische dollar", "AUD"}, {"Surinaamse dollars", "SRD"}, {"Surinaamse dollar", "SRD"},
       {"Hongkongse dollars", "HKD"}, {"Hongkongse dollar", "HKD"}, {"Oost-Caribische dollar", "XCD"},
@@ -39,10 +44,13 @@ final class Units {
       {"Antilliaanse gulden", "ANG"}, {"Arubaanse florin", "AWG"}, {"Deense kronen", "DKK"},
       {"Deense kroon", "DKK"}, {"Zweedse kronen", "SEK"}, {"Zweedse kroon", "SEK"}, {"Noorse kronen", "NOK"},
       {"Noorse kroon", "NOK"}, {"guldens", "NLG"}, {"gulden", "NLG"}});
-  /** Before the number: symbols, "EURO" and guilders' "fl." ("€45.000", "fl. 40 mln."); codes see {@link #ISO_CODES}. */
+  /**
+   * Before the number: symbols, "EURO" and guilders' "fl." / "Hfl." ("€45.000", "fl. 40 mln."); codes see {@link
+   * #ISO_CODES}.
+   */
   private static final String[][] CURRENCY_PREFIXES = {
       {"€", "EUR"}, {"EURO", "EUR"}, {"US$", "USD"}, {"$", "USD"}, {"£", "GBP"}, {"\u0192", "NLG"},
-      {"fl.", "NLG"}, {"RMB", "CNY"}};
+      {"fl.", "NLG"}, {"Hfl.", "NLG"}, {"hfl.", "NLG"}, {"Hfl", "NLG"}, {"hfl", "NLG"}, {"RMB", "CNY"}};
   /**
    * ISO 4217 codes that are also words or common abbreviations in Dutch government texts, often before a
    * number ("SDG 8" a Sustainable Development Goal, "TOP 2000", "SOS", "PHP", "AMD", "SAR" search and rescue,
@@ -60,6 +68,35 @@ final class Units {
   private static final String CURRENCY_WORD_FIRST_CHARS = firstChars(CURRENCY_WORDS);
 
   private Units() {}
+
+  private static final BigDecimal CENT = new BigDecimal("0.01");
+  private static final String[] CENT_WORDS = {"eurocent", "cent"};
+
+  /** "cent" or "eurocent" at p (after a number): a hundredth of a euro, else null. */
+  static Found<BigDecimal> cents(NormalizedText t, int p) {
+    char c = t.at(p);
+    if (c != 'c' && c != 'e') {
+      return null;
+    }
+    for (String word : CENT_WORDS) {
+      if (t.regionMatches(p, word) && !Character.isLetter(t.at(p + word.length()))) {
+        return new Found<>(CENT, p, p + word.length());
+      }
+    }
+    return null;
+  }
+
+  /** "€5m", "$50k": the English scale letter glued to a number after a symbol, else null. */
+  static Found<BigDecimal> gluedLetterScale(NormalizedText t, int p) {
+    char c = t.at(p);
+    if (c != 'm' && c != 'k' || Character.isLetterOrDigit(t.at(p + 1))) {
+      return null;
+    }
+    return new Found<>(c == 'm' ? MILLION : THOUSAND, p, p + 1);
+  }
+
+  private static final BigDecimal MILLION = new BigDecimal("1000000");
+  private static final BigDecimal THOUSAND = new BigDecimal("1000");
 
   /** A scale word after a number ending at p, with a space between or glued on ("150mln"); else null. */
   static Found<BigDecimal> scaleAfterNumber(NormalizedText t, int p) {
@@ -120,7 +157,7 @@ final class Units {
       return null;
     }
     String code = t.surface(p, p + 3);
-    return ISO_CODES.contains(code) ? new Found<>(code, p + 3) : null;
+    return ISO_CODES.contains(code) ? new Found<>(code, p, p + 3) : null;
   }
 
   private static Set<String> isoCodes() {
@@ -157,7 +194,7 @@ final class Units {
       boolean code = w.length() == 3 && Character.isUpperCase(w.charAt(0)) && Character.isUpperCase(w.charAt(2));
       boolean hit = code ? t.regionMatches(p, w) : t.regionMatchesIgnoreCase(p, w);
       if (hit && (!Character.isLetter(w.charAt(w.length() - 1)) || !Character.isLetter(t.at(p + w.length())))) {
-        return new Found<>(c[1], p + w.length());
+        return new Found<>(c[1], p, p + w.length());
       }
     }
     return null;
