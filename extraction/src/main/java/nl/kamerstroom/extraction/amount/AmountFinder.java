@@ -265,6 +265,9 @@ public final class AmountFinder {
     }
     boolean ton = t.regionMatches(i, "ton") && !Character.isLetterOrDigit(t.at(i + 3))
         && (t.at(i + 3) != ' ' || !Character.isLetterOrDigit(t.at(i + 4)));
+    if (!ton && !startsCurrencyWord(t, i)) {
+      return i + 1; // "door", "tot", "positie": the anchors' common words, rejected before any lookup
+    }
     Units.Found<String> cur = ton ? new Units.Found<>("EUR", i + 3) : Units.currencyAfter(t, i);
     int w = cur == null ? -1 : Words.previousWordStart(t, i);
     if (w < 0 || Character.isLetter(t.at(cur.end()))) {
@@ -277,6 +280,12 @@ public final class AmountFinder {
     }
     out.add(mention(t, w, cur.end(), ton ? number.multiply(TON) : number, cur.value()));
     return cur.end();
+  }
+
+  /** "euro", "dollar", "gulden", "pond" (and their plurals) at i: the currency words a number word precedes. */
+  private static boolean startsCurrencyWord(NormalizedText t, int i) {
+    return t.regionMatches(i, "euro") || t.regionMatches(i, "doll") || t.regionMatches(i, "guld")
+        || t.regionMatches(i, "pond");
   }
 
   /** "vier miljard euro": at a scale word preceded by a number word. */

@@ -1,10 +1,11 @@
 package nl.kamerstroom.extraction.amount;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import nl.kamerstroom.extraction.text.NormalizedText;
 
@@ -63,9 +64,7 @@ final class Units {
       "USS", "UYI", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX", "XFO",
       "XFU", "XAD");
   /** Every ISO 4217 code the JDK knows (current and historic: "NLG", "BEF"), less those above. */
-  private static final Set<String> ISO_CODES = isoCodes();
-  /** The first chars of the currency words: any other letter after a number is rejected at once. */
-  private static final String CURRENCY_WORD_FIRST_CHARS = firstChars(CURRENCY_WORDS);
+  private static final String[] ISO_CODES = isoCodes();
 
   private Units() {}
 
@@ -106,10 +105,12 @@ final class Units {
   static Found<BigDecimal> scale(NormalizedText t, int p) {
     char first = Character.toLowerCase(t.at(p));
     char second = Character.toLowerCase(t.at(p + 1));
-    boolean candidate = first == 'm' ? second == 'i' || second == 'l' || second == 'r'
-        : first == 'd' ? second == 'u' : first == 'b' && (second == 'i' || second == 'n');
+    char third = Character.toLowerCase(t.at(p + 2));
+    boolean candidate = first == 'm' ? second == 'i' && (third == 'l' || third == 'o') || second == 'l'
+        || second == 'r' : first == 'd' ? second == 'u' && third == 'i'
+        : first == 'b' && (second == 'i' && third == 'l' || second == 'n');
     if (!candidate) {
-      return null; // cheap reject: miljoen/mln/mrd/million, duizend, biljoen/billion/bn
+      return null; // cheap reject ("minister", "mijn", "dus"): miljoen/mln/mio/mrd/million, duizend, biljoen/bn
     }
     for (String[] s : SCALES) {
       if (t.regionMatchesIgnoreCase(p, s[0]) && !Character.isLetter(t.at(p + s[0].length()))) {
@@ -129,11 +130,8 @@ final class Units {
     if (code != null) {
       return code;
     }
-    char c = t.at(p);
-    if (CURRENCY_WORD_FIRST_CHARS.indexOf(c) < 0) {
-      return null; // cheap reject before trying every currency word
-    }
-    return match(t, p, CURRENCY_WORDS);
+    char c = Character.toLowerCase(t.at(p));
+    return match(t, p, CURRENCY_WORDS_BY_FIRST[c < 128 ? c : 0]); // only the words starting with this char
   }
 
   /** A symbol or ISO code at p, before a number. */
@@ -156,17 +154,20 @@ final class Units {
         || Character.isLetter(t.at(p - 1))) {
       return null;
     }
-    String code = t.surface(p, p + 3);
-    return ISO_CODES.contains(code) ? new Found<>(code, p, p + 3) : null;
+    String code = ISO_CODES[((a - 'A') * 26 + b - 'A') * 26 + c - 'A'];
+    return code != null ? new Found<>(code, p, p + 3) : null;
   }
 
-  private static Set<String> isoCodes() {
-    Set<String> codes = new HashSet<>();
+  /** The codes by their three capitals as a number in base 26: no String per lookup. */
+  private static String[] isoCodes() {
+    String[] codes = new String[26 * 26 * 26];
     for (Currency currency : Currency.getAvailableCurrencies()) {
-      codes.add(currency.getCurrencyCode());
+      String code = currency.getCurrencyCode();
+      if (!CODES_NOT_CURRENCIES.contains(code) && code.chars().allMatch(ch -> ch >= 'A' && ch <= 'Z')) {
+        codes[((code.charAt(0) - 'A') * 26 + code.charAt(1) - 'A') * 26 + code.charAt(2) - 'A'] = code;
+      }
     }
-    codes.removeAll(CODES_NOT_CURRENCIES);
-    return Set.copyOf(codes);
+    return codes;
   }
 
   private static String[][] byLengthDescending(String[][] table) {
@@ -175,17 +176,23 @@ final class Units {
     return sorted;
   }
 
-  private static String firstChars(String[][] table) {
-    StringBuilder chars = new StringBuilder();
-    for (String[] row : table) {
-      char c = row[0].charAt(0);
-      for (char variant : new char[] {Character.toLowerCase(c), Character.toUpperCase(c)}) {
-        if (chars.indexOf(String.valueOf(variant)) < 0) {
-          chars.append(variant);
-        }
-      }
+  /** CURRENCY_WORDS by the lower case of their first char (non-ASCII ones under 0): only those are tried. */
+  private static final String[][][] CURRENCY_WORDS_BY_FIRST = byFirstChar(CURRENCY_WORDS);
+
+  private static String[][][] byFirstChar(String[][] table) {
+    List<List<String[]>> buckets = new ArrayList<>();
+    for (int c = 0; c < 128; c++) {
+      buckets.add(new ArrayList<>());
     }
-    return chars.toString();
+    for (String[] row : table) {
+      char first = Character.toLowerCase(row[0].charAt(0));
+      buckets.get(first < 128 ? first : 0).add(row);
+    }
+    String[][][] index = new String[128][][];
+    for (int c = 0; c < 128; c++) {
+      index[c] = buckets.get(c).toArray(new String[0][]);
+    }
+    return index;
   }
 
   private static Found<String> match(NormalizedText t, int p, String[][] table) {

@@ -44,15 +44,16 @@ final class DateFinder {
     return false;
   }
 
-  static LocalDate date(NormalizedText t, int head, String type, HeadLines lines) {
+  static LocalDate date(NormalizedText t, String headText, String type, HeadLines lines) {
+    int head = headText.length();
     if ("antwoord".equals(type) || "Kamervragen".equals(type)) {
-      LocalDate stated = after(t, head, "antwoord".equals(type) ? "(ontvangen " : "(ingezonden ");
+      LocalDate stated = after(t, headText, "antwoord".equals(type) ? "(ontvangen " : "(ingezonden ");
       if (stated != null) {
         return stated;
       }
     }
     for (String label : LABELS) {
-      LocalDate labelled = after(t, head, label);
+      LocalDate labelled = after(t, headText, label);
       if (labelled != null) {
         return labelled;
       }
@@ -82,13 +83,10 @@ final class DateFinder {
   }
 
   /** The written date right after the first {@code label} in the head. */
-  private static LocalDate after(NormalizedText t, int head, String label) {
-    for (int i = 0; i + label.length() < head; i++) {
-      if (t.charAt(i) == label.charAt(0) && t.regionMatches(i, label)) {
-        return writtenDateAt(t, afterWeekday(t, i + label.length()));
-      }
-    }
-    return null;
+  private static LocalDate after(NormalizedText t, String headText, String label) {
+    int i = headText.indexOf(label); // the head's chars are the normalised text's first chars
+    return i < 0 || i + label.length() >= headText.length() ? null
+        : writtenDateAt(t, afterWeekday(t, i + label.length()));
   }
 
   /** Past a weekday at p ("Den Haag, vrijdag 5 oktober 2018"), else p. */

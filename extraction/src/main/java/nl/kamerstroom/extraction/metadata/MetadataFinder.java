@@ -106,7 +106,7 @@ public final class MetadataFinder {
       }
     }
     String kamerstuk = own == null ? null : own.documentId();
-    LocalDate date = DateFinder.date(t, head, type, lines);
+    LocalDate date = DateFinder.date(t, headText, type, lines);
     String id = documentId(type, chamber, lines, kamerstuk, header, date);
     return new DocumentMetadata(TitleFinder.title(type, lines, printed), date, type, kamerstuk, sender, chamber,
         id != null ? id : printedId(t.original()));
@@ -188,17 +188,28 @@ public final class MetadataFinder {
     if (answersInSubject(lines)) {
       return "antwoord";
     }
-    String lowerHead = headText.toLowerCase(Locale.ROOT);
     for (String[] candidate : TYPES) {
       // printed headings ("BRIEF VAN") exactly, as the body says "de brief van", "de motie van"; the
       // others ("Geachte Voorzitter", "Woo-verzoek") in any case
       boolean heading = candidate[0].equals(candidate[0].toUpperCase(Locale.ROOT));
-      if (heading ? headText.contains(candidate[0])
-          : lowerHead.contains(candidate[0].toLowerCase(Locale.ROOT))) {
+      if (heading ? headText.contains(candidate[0]) : containsIgnoringCase(headText, candidate[0])) {
         return candidate[1];
       }
     }
     return "overig";
+  }
+
+  /** Whether {@code text} holds {@code word} in any case: no lower-cased copy of the head per document. */
+  private static boolean containsIgnoringCase(String text, String word) {
+    char first = word.charAt(0);
+    for (char variant : new char[] {Character.toLowerCase(first), Character.toUpperCase(first)}) {
+      for (int k = text.indexOf(variant); k >= 0; k = text.indexOf(variant, k + 1)) {
+        if (text.regionMatches(true, k, word, 0, word.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

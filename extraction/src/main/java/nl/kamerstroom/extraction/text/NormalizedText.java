@@ -26,6 +26,11 @@ public final class NormalizedText {
   private final int[] segStart;
   private final int[] segDelta;
   private final int segments;
+  /**
+   * The segment of the last offset looked up: mentions come in text order, mostly in the same segment as the one
+   * before. Only a hint, checked before use, so threads sharing a text at most miss it.
+   */
+  private int lastSegment;
 
   private NormalizedText(String original, char[] chars, int length, int[] segStart, int[] segDelta, int segments) {
     this.original = original;
@@ -237,6 +242,10 @@ public final class NormalizedText {
     if (normStart >= length) {
       return original.length();
     }
+    int h = lastSegment;
+    if (segStart[h] <= normStart && (h + 1 == segments || segStart[h + 1] > normStart)) {
+      return normStart + segDelta[h];
+    }
     int lo = 0;
     int hi = segments - 1;
     while (lo < hi) {
@@ -247,6 +256,7 @@ public final class NormalizedText {
         hi = mid - 1;
       }
     }
+    lastSegment = lo;
     return normStart + segDelta[lo];
   }
 
@@ -267,7 +277,17 @@ public final class NormalizedText {
       return false;
     }
     for (int k = 0; k < word.length(); k++) {
-      if (Character.toLowerCase(chars[pos + k]) != Character.toLowerCase(word.charAt(k))) {
+      char a = chars[pos + k];
+      char b = word.charAt(k);
+      if (a == b) {
+        continue;
+      }
+      if (a < 128 && b < 128) { // ASCII: one bit tells the cases of a letter apart, no Unicode table lookup
+        char lower = (char) (a | 0x20);
+        if (lower != (b | 0x20) || lower < 'a' || lower > 'z') {
+          return false;
+        }
+      } else if (Character.toLowerCase(a) != Character.toLowerCase(b)) {
         return false;
       }
     }
