@@ -29,6 +29,18 @@ public final class MetadataFinder {
       {"Woo-verzoek", "Woo-besluit"}, {"Wob-verzoek", "Woo-besluit"}, {"Geachte voorzitter", "Kamerbrief"},
       {"Voorzitter van de Tweede Kamer", "Kamerbrief"}, {"Voorzitter van de Eerste Kamer", "Kamerbrief"}};
 
+  /** Per entry of TYPES, the spellings looked for: a printed heading exactly, the others in their usual cases. */
+  private static final String[][] TYPE_VARIANTS = typeVariants();
+
+  private static String[][] typeVariants() {
+    String[][] variants = new String[TYPES.length][];
+    for (int k = 0; k < TYPES.length; k++) {
+      String word = TYPES[k][0];
+      variants[k] = word.equals(word.toUpperCase(Locale.ROOT)) ? new String[] {word} : caseVariants(word);
+    }
+    return variants;
+  }
+
   /** Labels of a news item's first lines, each a whole word: "Nieuwsbericht", "NIEUWS |", "Persbericht". */
   private static final String[] NEWS_LABELS = {"Nieuwsbericht", "Nieuws", "Persbericht"};
 
@@ -188,28 +200,40 @@ public final class MetadataFinder {
     if (answersInSubject(lines)) {
       return "antwoord";
     }
-    for (String[] candidate : TYPES) {
+    for (int k = 0; k < TYPES.length; k++) {
       // printed headings ("BRIEF VAN") exactly, as the body says "de brief van", "de motie van"; the
-      // others ("Geachte Voorzitter", "Woo-verzoek") in any case
-      boolean heading = candidate[0].equals(candidate[0].toUpperCase(Locale.ROOT));
-      if (heading ? headText.contains(candidate[0]) : containsIgnoringCase(headText, candidate[0])) {
-        return candidate[1];
+      // others ("Geachte Voorzitter", "Woo-verzoek") in any usual case
+      if (containsIgnoringCase(headText, TYPE_VARIANTS[k])) {
+        return TYPES[k][1];
       }
     }
     return "overig";
   }
 
-  /** Whether {@code text} holds {@code word} in any case: no lower-cased copy of the head per document. */
-  private static boolean containsIgnoringCase(String text, String word) {
-    char first = word.charAt(0);
-    for (char variant : new char[] {Character.toLowerCase(first), Character.toUpperCase(first)}) {
-      for (int k = text.indexOf(variant); k >= 0; k = text.indexOf(variant, k + 1)) {
-        if (text.regionMatches(true, k, word, 0, word.length())) {
-          return true;
-        }
+  /**
+   * Whether {@code text} holds {@code word} as written, in lower or upper case, capitalised or with every word
+   * capitalised ("Geachte Voorzitter"): the ways a heading or salutation is written, each found by one fast
+   * String.contains, no lower-cased copy of the head per document.
+   */
+  private static boolean containsIgnoringCase(String text, String[] variants) {
+    for (String variant : variants) {
+      if (text.contains(variant)) {
+        return true;
       }
     }
     return false;
+  }
+
+  private static String[] caseVariants(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    StringBuilder titled = new StringBuilder(lower);
+    for (int k = 0; k < titled.length(); k++) {
+      if (k == 0 || titled.charAt(k - 1) == ' ' || titled.charAt(k - 1) == '-') {
+        titled.setCharAt(k, Character.toUpperCase(titled.charAt(k)));
+      }
+    }
+    return new java.util.LinkedHashSet<>(List.of(word, lower, word.toUpperCase(Locale.ROOT),
+        Character.toUpperCase(lower.charAt(0)) + lower.substring(1), titled.toString())).toArray(new String[0]);
   }
 
   /**

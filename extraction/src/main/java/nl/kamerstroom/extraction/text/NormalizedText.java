@@ -70,15 +70,35 @@ public final class NormalizedText {
     }
 
     NormalizedText build() {
+      char[] chars = src; // locals: the loop below reads nothing else
+      int end = n;
       int runStart = 0;
       int i = 0;
       segment(0, 0);
-      while (i < n) {
-        char c = src[i];
-        // unchanged: printable ASCII (a hyphen unless a line break follows), a single space (a whitespace
-        // artefact always consumes its whole run, so no space precedes it), other chars but spaces
-        if (c > ' ' && c < 0x7F ? c != '-' || !isSpace(at(i + 1)) : c == ' ' ? len + i - runStart > 0
-            && !isSpaceOrInvisible(at(i + 1)) : c >= 0x80 && !isSpaceOrInvisible(c)) {
+      while (i < end) {
+        // the bulk: letters, digits and punctuation, and a single space before one of them, are copied as
+        // they are; a tight loop over a table, leaving it only at something that may be an artefact
+        char c = chars[i];
+        while (true) {
+          if (c < 128 && PLAIN[c]) {
+            i++;
+          } else if (c == ' ' && i + 1 < end && chars[i + 1] < 128 && PLAIN[chars[i + 1]] && len + i - runStart > 0) {
+            i += 2; // a word's single space and the next word's first char
+          } else {
+            break;
+          }
+          if (i >= end) {
+            break;
+          }
+          c = chars[i];
+        }
+        if (i >= end) {
+          break;
+        }
+        // unchanged as well: a hyphen unless a line break follows, a single space (a whitespace artefact
+        // always consumes its whole run, so no space precedes it) unless at the start, other chars but spaces
+        if (c == '-' ? !isSpace(at(i + 1)) : c == ' ' ? len + i - runStart > 0 && !isSpaceOrInvisible(at(i + 1))
+            : c >= 0x80 && !isSpaceOrInvisible(c)) {
           i++;
           continue;
         }
@@ -87,7 +107,7 @@ public final class NormalizedText {
         runStart = i;
         segment(len, i - len);
       }
-      copy(runStart, n);
+      copy(runStart, end);
       return new NormalizedText(text, out, len, segStart, segDelta, segments);
     }
 
@@ -197,6 +217,15 @@ public final class NormalizedText {
       }
       segStart[segments] = normStart;
       segDelta[segments++] = delta;
+    }
+  }
+
+  /** Printable ASCII but the hyphen and the space: never part of an artefact. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (char c = '!'; c < 0x7F; c++) {
+      PLAIN[c] = c != '-';
     }
   }
 
