@@ -133,6 +133,16 @@ public final class AnchorPass {
     boolean boundary = true;
     for (int i = 0; i < n; i++) {
       char c = buf[i];
+      if (!boundary) {
+        // inside a word: skip its ASCII letters and digits that anchor nothing anywhere (most chars of a
+        // text) in a tight loop; the word's end or an anchor leaves it
+        while (c < 128 && (table[c] & (WORD_BIT | ANY_MASK)) == WORD_BIT) {
+          if (++i == n) {
+            return;
+          }
+          c = buf[i];
+        }
+      }
       int mask;
       if (c < 128) {
         int e = table[c];
