@@ -78,8 +78,8 @@ class AmountExtractionTest {
   @Test
   void numberWordsBeforeACurrencyTonsRangesWithTussenAndBudgetUnits() {
     assertThat(amounts("ongeveer dertig euro; honderdduizend euro; ontvangt twee ton; een euro per liter; "
-        + "duizenden euro's; twee ton CO2; al snel anderhalve ton.")).containsExactly("30 EUR", "100000 EUR",
-        "200000 EUR", "150000 EUR");
+        + "duizenden euro's; twee ton CO2; de oogst daalde met duizend ton; al snel anderhalve ton."))
+        .containsExactly("30 EUR", "100000 EUR", "200000 EUR", "150000 EUR");
     assertThat(amounts("tussen de € 10 en € 20 miljoen; € 5 tot € 7 miljoen; verhoogd met € 25.000 (x € 1.000)."))
         .containsExactly("10000000 EUR", "20000000 EUR", "5000000 EUR", "7000000 EUR", "25000000 EUR");
   }

@@ -26,6 +26,8 @@ public final class AmountFinder {
       List.of("mi", "ml", "mr", "bi", "du", "eu", "do", "gu", "po", "to");
   /** "twee ton": a hundred thousand euro, said only after a number word. */
   private static final BigDecimal TON = new BigDecimal("100000");
+  /** Money is counted in a few tons ("anderhalve ton", "vijf ton"); "tien ton", "duizend ton" are weights. */
+  private static final BigDecimal TON_COUNT_LIMIT = BigDecimal.TEN;
 
   private AmountFinder() {}
 
@@ -275,8 +277,8 @@ public final class AmountFinder {
     }
     String word = t.surface(w, i - 1);
     BigDecimal number = word.equalsIgnoreCase("een") ? null : DutchNumbers.value(word);
-    if (number == null || number.scale() > 0 && !ton) {
-      return i + 1; // no number word, or a half without its scale ("half euro")
+    if (number == null || number.scale() > 0 && !ton || ton && number.compareTo(TON_COUNT_LIMIT) >= 0) {
+      return i + 1; // no number word, a half without its scale ("half euro"), or a weight ("duizend ton.")
     }
     out.add(mention(t, w, cur.end(), ton ? number.multiply(TON) : number, cur.value()));
     return cur.end();
