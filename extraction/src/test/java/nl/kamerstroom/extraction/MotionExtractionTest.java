@@ -215,4 +215,15 @@ class MotionExtractionTest {
     assertThat(motions("de motie-Omtzigt3 is besproken. Zo gaat dat.\n\n2 Kamerstuk 27 925, nr. 556"))
         .extracting(MotionMention::number).containsOnlyNulls();
   }
+
+  @Test
+  void voteListVerdictsLabelledOtherwiseOrStandingAlone() {
+    List<MotionMention> list = motions("36200-XIV-12 Motie van het lid Van der Plas over mest\nAangenomen.\n"
+        + "Voor: BBB, PVV (76 zetels)\nTegen: GroenLinks (74 zetels)\n\n36200-XIV-13 Motie van het lid Bromet over "
+        + "natuur\nUitslag: Verworpen.\n\n36200-XIV-14 Motie van het lid Grinwis over water\nVerworpen met 60 "
+        + "stemmen voor.");
+    assertThat(list).extracting(MotionMention::status).containsExactly("aangenomen", "verworpen", "verworpen");
+    assertThat(list.getFirst().votesFor()).containsExactly("BBB", "PVV");
+    assertThat(list.getFirst().votesAgainst()).containsExactly("GroenLinks");
+  }
 }

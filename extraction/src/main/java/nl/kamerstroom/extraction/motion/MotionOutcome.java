@@ -18,7 +18,8 @@ import nl.kamerstroom.extraction.text.Words;
  *       ervoor" names those against), also in the Eerste Kamer's "(Voor stemmen de leden van de fracties van:
  *       A, B.)";
  *   <li>in a list of vote results: "36200-VI-52 Motie van het lid X over … Besluit: Aangenomen. Voor: A, B (82
- *       zetels) Tegen: C (68 zetels)";
+ *       zetels) Tegen: C (68 zetels)", also labelled "Uitslag:" or "Resultaat:", or the verdict alone
+ *       ("Verworpen.");
  *   <li>around it, a separable verb: "houd ik mijn motie op stuk nr. 12 aan", "trek ik de motie … in".
  * </ul>
  */
@@ -51,7 +52,20 @@ final class MotionOutcome {
 
   /** How far a vote list's "Besluit: …" may follow its motion (the motion's title sits between). */
   private static final int DECISION_WINDOW = 400;
-  private static final String DECISION = "Besluit: ";
+  /** The labels of a vote list's verdict: "Besluit: Aangenomen.", "Uitslag: Verworpen.", "Resultaat: …". */
+  private static final String[] DECISION_LABELS = {"Besluit: ", "Uitslag: ", "Resultaat: "};
+  /** A vote list's verdict without a label, a sentence of its own: "Aangenomen." or "Verworpen met …". */
+  private static final String[] BARE_VERDICTS = {"Aangenomen", "Verworpen", "Aangehouden", "Ingetrokken"};
+
+  private static boolean isBareVerdict(NormalizedText t, int k) {
+    for (String verdict : BARE_VERDICTS) {
+      if (t.regionMatches(k, verdict)) {
+        int e = k + verdict.length();
+        return t.at(e) == '.' || t.regionMatches(e, " met ");
+      }
+    }
+    return false;
+  }
 
   /** {@code m} with its fate, for a mention spanning [start, end) of the normalised text. */
   static MotionMention attach(NormalizedText t, int start, int end, MotionMention m) {
@@ -109,8 +123,14 @@ final class MotionOutcome {
       if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k)) {
         return null; // the next motion's line
       }
-      if (c == 'B' && t.regionMatches(k, DECISION)) {
-        decision = k + DECISION.length();
+      if (c == 'B' || c == 'U' || c == 'R') {
+        for (String label : DECISION_LABELS) {
+          if (t.regionMatches(k, label)) {
+            decision = k + label.length();
+          }
+        }
+      } else if ((c == 'A' || c == 'V' || c == 'I') && t.at(k - 1) == ' ' && isBareVerdict(t, k)) {
+        decision = k; // the verdict alone on the line after the motion: "… (36200-VI-52) Aangenomen."
       }
     }
     if (decision < 0) {
