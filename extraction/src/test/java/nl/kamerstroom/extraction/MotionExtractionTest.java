@@ -226,4 +226,13 @@ class MotionExtractionTest {
     assertThat(list.getFirst().votesFor()).containsExactly("BBB", "PVV");
     assertThat(list.getFirst().votesAgainst()).containsExactly("GroenLinks");
   }
+
+  @Test
+  void aKamerstukRightAfterMotieBeforeItsSubmitters() {
+    assertThat(motions("Motie 36 200 XIV, nr. 12 van het lid Van der Plas over mest. Motie 36200-XIV-13 van het lid "
+        + "Bromet over natuur is aangenomen. De motie 2022 was een andere."))
+        .extracting(MotionMention::documentId, MotionMention::submitters, MotionMention::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("kst-36200-XIV-12", List.of("Van der Plas"), null),
+            org.assertj.core.groups.Tuple.tuple("kst-36200-XIV-13", List.of("Bromet"), "aangenomen"));
+  }
 }

@@ -291,6 +291,7 @@ public final class MotionFinder {
     int p = i + 5;
     String number = null;
     int numberEnd = i + 5;
+    Kamerstuk leading = null;
     if (t.at(p) == '-' && Character.isUpperCase(t.at(p + 1))) {
       p++;
     } else {
@@ -307,6 +308,14 @@ public final class MotionFinder {
         p = stuk[1];
         if (t.at(p) == ' ') {
           p++;
+        }
+      } else if (Character.isDigit(t.at(p)) && !anaphoric) {
+        leading = leadingKamerstuk(t, p); // "Motie 36 200 XIV, nr. 12 van het lid …", "Motie 36200-XIV-12 van …"
+        if (leading != null) {
+          p = leading.end();
+          numberEnd = p;
+          p += t.at(p) == ',' ? 1 : 0;
+          p += t.at(p) == ' ' ? 1 : 0;
         }
       }
       p = skipLead(t, p);
@@ -333,6 +342,8 @@ public final class MotionFinder {
         replaces = t.surface(tvv[0], tvv[1]); // prefixed with the own dossier in Scan.motions
         end = tvv[1];
       }
+    } else if (leading != null) {
+      ks = leading;
     } else {
       ks = byNumberOnly ? null : ReferenceWindow.kamerstukAfter(t, end,
           anaphoric && s.names().isEmpty() ? 3 : s.names().isEmpty() ? 200 : REFERENCE_WINDOW);
@@ -362,6 +373,12 @@ public final class MotionFinder {
     // the footnote may tell the motion's fate: "2 Kamerstuk 27 925, nr. 556; deze motie werd … aangehouden."
     return footnote != null && m.status() == null
         ? MotionOutcome.fateWithin(t, footnote.end(), ReferenceWindow.footnoteEnd(t, footnote.end()), m) : m;
+  }
+
+  /** A kamerstuk with its number right after "motie ": "36 200 XIV, nr. 12" or compact "36200-XIV-12"; else null. */
+  private static Kamerstuk leadingKamerstuk(NormalizedText t, int p) {
+    Kamerstuk ks = KamerstukParser.parse(t, p, false);
+    return ks != null ? ks : ReferenceWindow.compact(t, p);
   }
 
   static int skipLead(NormalizedText t, int p) {
