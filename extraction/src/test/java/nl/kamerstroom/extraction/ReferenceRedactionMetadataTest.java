@@ -161,4 +161,18 @@ class ReferenceRedactionMetadataTest {
         + "doorstroming (Wet doorstroming huurmarkt 2015); Nota naar aanleiding van het verslag");
     assertThat(md.date()).isEqualTo(LocalDate.of(2015, 11, 9));
   }
+
+  @Test
+  void aNumericDateAfterItsLabelAndTheIdOfAPrintedHeadingWithoutFooter() {
+    assertThat(EXTRACTOR.extract("De Voorzitter van de Tweede Kamer\n\nDatum 14-03-2019\nBetreft Voortgang X\n\n"
+        + "Geachte voorzitter,\n\nOp 3 januari 2019 schreef ik.").metadata().date()).isEqualTo(LocalDate.of(2019, 3, 14));
+    DocumentMetadata md = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2021–2022\n\n"
+        + "35 925 VIII       Vaststelling van de begrotingsstaten\n\nNr. 27           AMENDEMENT VAN DE LEDEN KWINT EN "
+        + "WESTERVELD\n                 Ontvangen 8 november 2021\n\nTekst.").metadata();
+    assertThat(md.documentId()).isEqualTo("kst-35925-VIII-27");
+    assertThat(md.kamerstuk()).isEqualTo("kst-35925-VIII-27");
+    assertThat(EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2018–2019\n\n21 501-02 Raad "
+        + "Algemene Zaken\n\nNr. 1985 BRIEF VAN DE MINISTER\n\nTekst.").metadata().documentId())
+        .isEqualTo("kst-21501-02-1985");
+  }
 }

@@ -85,8 +85,13 @@ final class DateFinder {
   /** The written date right after the first {@code label} in the head. */
   private static LocalDate after(NormalizedText t, String headText, String label) {
     int i = headText.indexOf(label); // the head's chars are the normalised text's first chars
-    return i < 0 || i + label.length() >= headText.length() ? null
-        : writtenDateAt(t, afterWeekday(t, i + label.length()));
+    if (i < 0 || i + label.length() >= headText.length()) {
+      return null;
+    }
+    int p = afterWeekday(t, i + label.length());
+    LocalDate written = writtenDateAt(t, p);
+    // "Datum 14-03-2019": a numeric date after the label
+    return written != null ? written : numericDate(headText.substring(p, Math.min(headText.length(), p + 10)));
   }
 
   /** Past a weekday at p ("Den Haag, vrijdag 5 oktober 2018"), else p. */

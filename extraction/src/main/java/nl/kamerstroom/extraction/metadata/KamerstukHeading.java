@@ -15,8 +15,9 @@ import java.util.Locale;
  * @param dossier the dossier's main number without spaces ("21501"), for genres sent under one dossier
  * @param dossierTitle the dossier's title, wrapped lines joined
  * @param heading the document's heading as printed (upper case), wrapped lines joined
+ * @param documentId "kst-35925-VIII-27" from the dossier ("35 925 VIII") and "Nr. 27", null when either is unclear
  */
-record KamerstukHeading(String dossier, String dossierTitle, String heading) {
+record KamerstukHeading(String dossier, String dossierTitle, String heading, String documentId) {
 
   /** The BNC-fiches are sent to the Tweede Kamer under this dossier ("Nieuwe Commissievoorstellen …"). */
   static final String BNC_DOSSIER = "22112";
@@ -60,8 +61,47 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
     for (; next < lines.size() && lines.continues(next) && isUpperCase(lines.get(next)); next++) {
       HeadLines.append(heading, lines.get(next));
     }
-    return new KamerstukHeading(dossierNumber(first.substring(0, titleStart)),
-        title.isEmpty() ? null : title.toString(), heading.isEmpty() ? null : heading.toString());
+    String dossierText = first.substring(0, titleStart);
+    String number = lines.get(nr).substring(4, numberEnd(lines.get(nr)));
+    String dossierId = dossierId(dossierText);
+    return new KamerstukHeading(dossierNumber(dossierText), title.isEmpty() ? null : title.toString(),
+        heading.isEmpty() ? null : heading.toString(), dossierId == null ? null : "kst-" + dossierId + "-" + number);
+  }
+
+  /**
+   * "35 925 VIII" → "35925-VIII", "21 501-02" → "21501-02", "36 045" → "36045": the dossier as kamerstuk ids
+   * write it (its five digits, then its parts joined by hyphens); null unless it starts with five digits.
+   */
+  private static String dossierId(String dossierText) {
+    String text = dossierText.strip();
+    StringBuilder id = new StringBuilder();
+    int k = 0;
+    for (; k < text.length() && id.length() < 5; k++) {
+      char c = text.charAt(k);
+      if (Character.isDigit(c)) {
+        id.append(c);
+      } else if (c != ' ') {
+        return null; // "35 9 25": no dossier number
+      }
+    }
+    String parts = text.substring(k).strip().replace(' ', '-');
+    if (id.length() < 5 || !parts.isEmpty() && Character.isDigit(parts.charAt(0))) {
+      return null;
+    }
+    for (int q = 0; q < parts.length(); q++) {
+      if (!Character.isUpperCase(parts.charAt(q)) && !Character.isDigit(parts.charAt(q)) && parts.charAt(q) != '-') {
+        return null;
+      }
+    }
+    return parts.isEmpty() ? id.toString() : parts.startsWith("-") ? id + parts : id + "-" + parts;
+  }
+
+  private static int numberEnd(String nrLine) {
+    int p = 4;
+    while (p < nrLine.length() && Character.isLetterOrDigit(nrLine.charAt(p))) {
+      p++;
+    }
+    return p;
   }
 
   /**
@@ -115,11 +155,7 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
   }
 
   private static String headingAfterNumber(String nrLine) {
-    int p = 4;
-    while (p < nrLine.length() && Character.isLetterOrDigit(nrLine.charAt(p))) {
-      p++;
-    }
-    return nrLine.substring(p).strip();
+    return nrLine.substring(numberEnd(nrLine)).strip();
   }
 
   /** "34 373 Wijziging …", "21 501-02", "36045": a dossier number (two and three digits, or five) opens the line. */

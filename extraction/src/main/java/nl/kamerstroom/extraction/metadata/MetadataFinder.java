@@ -120,8 +120,14 @@ public final class MetadataFinder {
     String kamerstuk = own == null ? null : own.documentId();
     LocalDate date = DateFinder.date(t, headText, type, lines);
     String id = documentId(type, chamber, lines, kamerstuk, header, date);
-    return new DocumentMetadata(TitleFinder.title(type, lines, printed), date, type, kamerstuk, sender, chamber,
-        id != null ? id : printedId(t.original()));
+    if (id == null) {
+      id = printedId(t.original());
+    }
+    if (id == null && printed != null) {
+      id = printed.documentId(); // no page footer: the printed heading's dossier and "Nr. N"
+      kamerstuk = id;
+    }
+    return new DocumentMetadata(TitleFinder.title(type, lines, printed), date, type, kamerstuk, sender, chamber, id);
   }
 
   private static String printedId(String original) {
