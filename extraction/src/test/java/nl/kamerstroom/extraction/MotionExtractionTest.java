@@ -235,4 +235,13 @@ class MotionExtractionTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("kst-36200-XIV-12", List.of("Van der Plas"), null),
             org.assertj.core.groups.Tuple.tuple("kst-36200-XIV-13", List.of("Bromet"), "aangenomen"));
   }
+
+  @Test
+  void aMotionDocumentWithoutFooterIsNumberedByItsPrintedHeading() {
+    MotionMention m = motions("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2018–2019\n\n35 000 XIV Vaststelling "
+        + "van de begrotingsstaten\n\nNr. 38 MOTIE VAN DE LEDEN BISSCHOP EN GEURTS\nVoorgesteld 15 november 2018\n\n"
+        + "De Kamer,\n\ngehoord de beraadslaging,").getFirst();
+    assertThat(m.submitters()).containsExactly("Bisschop", "Geurts");
+    assertThat(m.documentId()).isEqualTo("kst-35000-XIV-38");
+  }
 }
