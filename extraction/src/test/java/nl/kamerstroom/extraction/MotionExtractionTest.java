@@ -244,4 +244,14 @@ class MotionExtractionTest {
     assertThat(m.submitters()).containsExactly("Bisschop", "Geurts");
     assertThat(m.documentId()).isEqualTo("kst-35000-XIV-38");
   }
+
+  @Test
+  void partiesAgainstNamedByTegenDezeMotie() {
+    MotionMention m = motions("In stemming komt de motie-Wilders (35000, nr. 12).\n\nDe voorzitter:\nIk constateer dat de "
+        + "leden van de fracties van de PVV en FvD tegen deze motie hebben gestemd en de leden van de overige fracties "
+        + "ervoor, zodat zij is aangenomen.").getFirst();
+    assertThat(m.status()).isEqualTo("aangenomen");
+    assertThat(m.votesFor()).isEmpty();
+    assertThat(m.votesAgainst()).containsExactly("PVV", "FvD");
+  }
 }

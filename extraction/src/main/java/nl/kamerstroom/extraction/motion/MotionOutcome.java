@@ -40,6 +40,9 @@ final class MotionOutcome {
   private static final String[] FOR_ENDS = {" voor deze ", " voor de motie", " voor de gewijzigde ", " voor het ",
       " ervoor"};
 
+  /** Where a list of parties against a motion ends: "… ertegen", "… tegen deze motie hebben gestemd". */
+  private static final String[] AGAINST_ENDS = {" ertegen", " tegen deze ", " tegen de motie", " tegen de gewijzigde "};
+
   /** Verbs whose particle "aan" follows the motion: "houd ik mijn motie … aan", "nam de Kamer de motie … aan". */
   private static final String[][] VERBS_WITH_AAN = {{" houd ", "aangehouden"}, {" houdt ", "aangehouden"},
       {" houden ", "aangehouden"}, {" hield ", "aangehouden"}, {" nam ", "aangenomen"}, {" namen ", "aangenomen"},
@@ -261,18 +264,19 @@ final class MotionOutcome {
       }
     } else {
       // "de (aanwezige) leden van de fractie(s) van A en B voor deze / de (gewijzigde) motie … en de leden
-      // van de fractie(s) van C ertegen", or the other way round: "… van A ertegen … en … van C ervoor"
+      // van de fractie(s) van C ertegen", or the other way round: "… van A ertegen (tegen deze motie) … en …
+      // van C ervoor"
       int fracties = indexOf(t, "leden van de fractie", end, limit);
       int listStart = fracties < 0 ? -1 : afterFractiesVan(t, fracties);
       int voor = listStart < 0 ? -1 : firstOf(t, FOR_ENDS, listStart, limit);
-      int ertegen = listStart < 0 ? -1 : indexOf(t, " ertegen", listStart, limit);
+      int ertegen = listStart < 0 ? -1 : firstOf(t, AGAINST_ENDS, listStart, limit);
       boolean forFirst = voor >= 0 && (ertegen < 0 || voor < ertegen);
       int firstEnd = forFirst ? voor : ertegen;
       if (firstEnd >= 0) {
         List<String> first = parties(t, listStart, firstEnd);
         int other = indexOf(t, "en de leden van de fractie", firstEnd, limit);
         int otherStart = other < 0 ? -1 : afterFractiesVan(t, other + 6);
-        int otherEnd = otherStart < 0 ? -1 : indexOf(t, forFirst ? " ertegen" : " ervoor", otherStart, limit);
+        int otherEnd = otherStart < 0 ? -1 : firstOf(t, forFirst ? AGAINST_ENDS : FOR_ENDS, otherStart, limit);
         List<String> second = otherEnd < 0 ? List.of() : parties(t, otherStart, otherEnd);
         List<String> members = memberBefore(t, fracties, end);
         if (!members.isEmpty()) {
