@@ -55,8 +55,12 @@ public final class EntityExtractor {
     RedactionFinder.Scan redactionScan = redactions.scan();
     AnchorPass.run(t, nameScan, ownScan, motionScan, amountScan, kamerstukScan, redactionScan);
     Kamerstuk own = ownScan.kamerstuk();
-    List<MotionMention> motions = motionScan.motions(own);
     List<MinistryMention> ministryMentions = nameScan.ministries();
+    DocumentMetadata metadata = MetadataFinder.find(t, own, ministryMentions);
+    if (own == null && metadata.kamerstuk() != null) {
+      own = fromId(metadata.kamerstuk()); // no page footer: the printed heading numbers a motion document
+    }
+    List<MotionMention> motions = motionScan.motions(own);
     List<KamerstukReference> references = new ArrayList<>();
     for (Kamerstuk ks : kamerstukScan.references()) {
       int start = t.originalStart(ks.start());
@@ -67,7 +71,13 @@ public final class EntityExtractor {
       }
     }
     return new Extraction(ministryMentions, nameScan.countries(), motions, amountScan.amounts(), references,
-        redactionScan.redactions(), MetadataFinder.find(t, own, ministryMentions));
+        redactionScan.redactions(), metadata);
+  }
+
+  /** "kst-35925-VIII-27" → dossier 35925-VIII, number 27 (no position in the text). */
+  private static Kamerstuk fromId(String id) {
+    int dash = id.lastIndexOf('-');
+    return new Kamerstuk(0, 0, null, null, id.substring(4, dash), id.substring(dash + 1));
   }
 
   private static boolean insideMotion(List<MotionMention> motions, int start, int end) {

@@ -20,6 +20,8 @@ import nl.kamerstroom.extraction.text.Trie;
  */
 final class NameScanner {
 
+  /** The trie's value for a name that hides the country inside it ("Air France"): the walk skips it. */
+  private static final Object NOT_A_COUNTRY = new Object();
   /** Names shorter than this ("Fin", "BuZa", "OCenW") are abbreviations: never matched in lower case. */
   private static final int LOWER_CASE_MIN_LENGTH = 7;
   /** Chars that put a word inside a URL or path ("COM:2016:50:FIN", "/NL/TXT"): no names there. */
@@ -42,6 +44,7 @@ final class NameScanner {
   static NameScanner of(MinistryGazetteer ministries, CountryGazetteer countries) {
     Trie.Builder<Object> b = Trie.builder();
     countries.forEachName(b::add);
+    countries.forEachNonCountry(name -> b.add(name, NOT_A_COUNTRY));
     ministries.forEachName(b::add);
     Trie.Builder<MinistryName> lower = Trie.builder();
     ministries.forEachName((surface, name) -> {

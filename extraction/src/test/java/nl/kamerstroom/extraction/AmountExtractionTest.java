@@ -59,4 +59,37 @@ class AmountExtractionTest {
             tuple("1500000000", "EUR"), tuple("5000000", "EUR"),
             tuple("10000000", "EUR"));
   }
+
+  @Test
+  void everyIsoCodeForeignCurrencyWordsAndPounds() {
+    assertThat(amounts("XOF 1.000; RMB 3,2 miljoen; 700 miljoen pond; 5 miljoen Zwitserse frank; "
+        + "2 miljard roebel; 40 miljoen Canadese dollar; 250.000 CFA-frank; 12 miljoen HUF; BRL 3 miljard"))
+        .containsExactly("1000 XOF", "3200000 CNY", "700000000 GBP", "5000000 CHF", "2000000000 RUB",
+            "40000000 CAD", "250000 XOF", "12000000 HUF", "3000000000 BRL");
+  }
+
+  @Test
+  void aCodeOrSymbolBeforeTheNextNumberIsNoUnitOfAYear() {
+    assertThat(amounts("bedragen voor 2016 € 65 miljoen en voor 2017 EUR 35 mln. Zij worden"))
+        .containsExactly("65000000 EUR", "35000000 EUR");
+    assertThat(amounts("het TOP 2000-programma, ALL 5 leden, SOS 112, PHP 8, SDG 13")).isEmpty();
+  }
+
+  @Test
+  void numberWordsBeforeACurrencyTonsRangesWithTussenAndBudgetUnits() {
+    assertThat(amounts("ongeveer dertig euro; honderdduizend euro; ontvangt twee ton; een euro per liter; "
+        + "duizenden euro's; twee ton CO2; de oogst daalde met duizend ton; al snel anderhalve ton."))
+        .containsExactly("30 EUR", "100000 EUR", "200000 EUR", "150000 EUR");
+    assertThat(amounts("tussen de € 10 en € 20 miljoen; € 5 tot € 7 miljoen; verhoogd met € 25.000 (x € 1.000)."))
+        .containsExactly("10000000 EUR", "20000000 EUR", "5000000 EUR", "7000000 EUR", "25000000 EUR");
+  }
+
+  @Test
+  void centsQuartersGuildersAsHflAndEnglishLetterScalesAfterASymbol() {
+    assertThat(amounts("5 eurocent; 50 cent per liter; een kwart miljard euro; driekwart miljoen euro; Hfl. 25 "
+        + "miljoen; €5m; $2.5m; €50k; 40 miljoen US dollar"))
+        .containsExactly("0.05 EUR", "0.5 EUR", "250000000 EUR", "750000 EUR", "25000000 NLG", "5000000 EUR",
+            "2500000 USD", "50000 EUR", "40000000 USD");
+    assertThat(amounts("5m hoog, 5k lopen, 10 km, 12e plaats")).isEmpty();
+  }
 }

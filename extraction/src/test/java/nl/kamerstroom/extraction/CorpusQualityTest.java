@@ -33,11 +33,12 @@ import org.junit.jupiter.api.TestFactory;
 class CorpusQualityTest {
 
   /**
-   * Bars on the corpora the rules were developed on: F1 per type, accuracy of date, type and motion status. Just
-   * below the figures of 4 Dec 2026 (amounts 0.987, countries 0.997, every other type 1.000), when d25-d36, the
-   * former held-out documents h17-h28, had just joined the development corpus.
+   * Bars on the corpora the rules were developed on: F1 per type, accuracy of date, type and motion status. Dev
+   * (51 documents with d25-d36, the former held-out h17-h28, and d37-d44, each scored unseen before joining) and
+   * sample were at 1.000 for every type and metadata field on 4 Dec 2026 once rules were written for their kinds;
+   * the bar leaves room for one miss per type.
    */
-  private static final double DEVELOPED_BAR = 0.98;
+  private static final double DEVELOPED_BAR = 0.99;
   private static final double DEVELOPED_ACCURACY_BAR = 0.95;
   private static final List<String> BARRED_ACCURACIES = List.of("date", "type", "status");
   /**

@@ -41,4 +41,10 @@ class CountryExtractionTest {
     assertThat(codes("Rusland-Oekraïne, Soedan40, Zuid-Soedan, Caribisch Nederland, Verenigde\nStaten"))
         .containsExactly("RU", "UA", "SD", "SS", "BQ", "US");
   }
+
+  @Test
+  void airlinesNamedAfterTheirCountryAreCompaniesAndNorthernIrelandIsTheUnitedKingdom() {
+    assertThat(codes("de steun aan Air France-KLM, een vlucht van Air India, Frankrijk als aandeelhouder, "
+        + "de grens met Noord-Ierland")).containsExactly("FR", "GB");
+  }
 }

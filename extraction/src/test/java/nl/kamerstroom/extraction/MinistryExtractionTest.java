@@ -61,4 +61,12 @@ class MinistryExtractionTest {
         .contains("AZ", "BZ", "BZK", "DEF", "EZK", "EZ", "FIN", "IENW", "JENV", "LNV", "LVVN", "OCW", "SZW", "VWS",
             "KGG", "VRO", "AENM", "IENM", "VENJ", "VENW", "VROM", "JUS", "ELI");
   }
+
+  @Test
+  void portfoliosOfTheLastCabinets() {
+    assertThat(codes("de minister voor Langdurige Zorg en Sport, de staatssecretaris van Funderend Onderwijs en "
+        + "Emancipatie, de staatssecretaris van Openbaar Vervoer en Milieu, de staatssecretaris voor Mijnbouw; "
+        + "Mijnbouw en Openbaar Vervoer"))
+        .containsExactly("VWS", "OCW", "IENW", "EZK");
+  }
 }

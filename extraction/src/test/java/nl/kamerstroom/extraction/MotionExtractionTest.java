@@ -173,4 +173,85 @@ class MotionExtractionTest {
     assertThat(votes).extracting(MotionMention::status).containsExactly("aangenomen", "verworpen");
     assertThat(votes.getFirst().votesFor()).containsExactly("CDA", "D66", "VVD");
   }
+
+  @Test
+  void aMotionReplacedByAChangedMotionWasChanged() {
+    List<MotionMention> list = motions("te weten:\n- de motie-Knops c.s. over de kosten (26488, nr. 333);\n"
+        + "- de nader gewijzigde motie-Knops c.s. over de kosten (26488, nr. 341, was nr. 333).");
+    assertThat(list).extracting(MotionMention::number, MotionMention::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("333", "gewijzigd"),
+            org.assertj.core.groups.Tuple.tuple("341", null));
+  }
+
+  @Test
+  void theVerbOfASubordinateClauseAndAMemberVotingBesideAParty() {
+    assertThat(motions("Mevrouw Teunissen heeft mij laten weten dat zij haar motie over de import (34669, "
+        + "letter L) intrekt. De leden Koole en Schrijver hebben gevraagd hun motie (34669, letter J) aan te houden."))
+        .extracting(MotionMention::status).containsExactly("ingetrokken", "aangehouden");
+    MotionMention vote = motions("In stemming komt de motie-Bontes (26488, nr. 336).\n\nDe voorzitter:\nIk "
+        + "constateer dat het lid Bontes en de leden van de fractie van de PVV voor deze motie hebben gestemd en de "
+        + "leden van de overige fracties ertegen, zodat zij is verworpen.").getFirst();
+    assertThat(vote.status()).isEqualTo("verworpen");
+    assertThat(vote.votesFor()).containsExactly("Bontes", "PVV");
+  }
+
+  @Test
+  void theFateOfAMotionStatedOfItByDieMotie() {
+    assertThat(motions("De leden wijzen op de motie-Karabulut (Kamerstuk 32 847, nr. 151) over een huurbevriezing. "
+        + "Die motie is destijds verworpen. Zo ook de motie-Bisschop c.s. (Kamerstuk 21 501-32, nr. 1121), die de "
+        + "regering verzocht de visserij te borgen, en dat die motie is aangenomen."))
+        .extracting(MotionMention::status).containsExactly("verworpen", "aangenomen");
+  }
+
+  @Test
+  void aFootnoteNumberGluedToTheSubmittersGivesTheKamerstukAndTheFate() {
+    List<MotionMention> list = motions("tegemoet aan de motie-Van der Staaij c.s.1, en aan de zorgen die in de\n"
+        + "motie van de leden Knops en Ten Broeke2 zijn verwoord.\n\nDe Minister,\nX\n\n1 Kamerstuk 27 925, nr. 545."
+        + "\n2 Kamerstuk 27 925, nr. 556; deze motie werd op 1 december 2015 aangehouden.\n");
+    assertThat(list).extracting(MotionMention::documentId, MotionMention::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("kst-27925-545", null),
+            org.assertj.core.groups.Tuple.tuple("kst-27925-556", "aangehouden"));
+    // footnote 3 is not there: footnote 2 belongs to another marker
+    assertThat(motions("de motie-Omtzigt3 is besproken. Zo gaat dat.\n\n2 Kamerstuk 27 925, nr. 556"))
+        .extracting(MotionMention::number).containsOnlyNulls();
+  }
+
+  @Test
+  void voteListVerdictsLabelledOtherwiseOrStandingAlone() {
+    List<MotionMention> list = motions("36200-XIV-12 Motie van het lid Van der Plas over mest\nAangenomen.\n"
+        + "Voor: BBB, PVV (76 zetels)\nTegen: GroenLinks (74 zetels)\n\n36200-XIV-13 Motie van het lid Bromet over "
+        + "natuur\nUitslag: Verworpen.\n\n36200-XIV-14 Motie van het lid Grinwis over water\nVerworpen met 60 "
+        + "stemmen voor.");
+    assertThat(list).extracting(MotionMention::status).containsExactly("aangenomen", "verworpen", "verworpen");
+    assertThat(list.getFirst().votesFor()).containsExactly("BBB", "PVV");
+    assertThat(list.getFirst().votesAgainst()).containsExactly("GroenLinks");
+  }
+
+  @Test
+  void aKamerstukRightAfterMotieBeforeItsSubmitters() {
+    assertThat(motions("Motie 36 200 XIV, nr. 12 van het lid Van der Plas over mest. Motie 36200-XIV-13 van het lid "
+        + "Bromet over natuur is aangenomen. De motie 2022 was een andere."))
+        .extracting(MotionMention::documentId, MotionMention::submitters, MotionMention::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("kst-36200-XIV-12", List.of("Van der Plas"), null),
+            org.assertj.core.groups.Tuple.tuple("kst-36200-XIV-13", List.of("Bromet"), "aangenomen"));
+  }
+
+  @Test
+  void aMotionDocumentWithoutFooterIsNumberedByItsPrintedHeading() {
+    MotionMention m = motions("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2018–2019\n\n35 000 XIV Vaststelling "
+        + "van de begrotingsstaten\n\nNr. 38 MOTIE VAN DE LEDEN BISSCHOP EN GEURTS\nVoorgesteld 15 november 2018\n\n"
+        + "De Kamer,\n\ngehoord de beraadslaging,").getFirst();
+    assertThat(m.submitters()).containsExactly("Bisschop", "Geurts");
+    assertThat(m.documentId()).isEqualTo("kst-35000-XIV-38");
+  }
+
+  @Test
+  void partiesAgainstNamedByTegenDezeMotie() {
+    MotionMention m = motions("In stemming komt de motie-Wilders (35000, nr. 12).\n\nDe voorzitter:\nIk constateer dat de "
+        + "leden van de fracties van de PVV en FvD tegen deze motie hebben gestemd en de leden van de overige fracties "
+        + "ervoor, zodat zij is aangenomen.").getFirst();
+    assertThat(m.status()).isEqualTo("aangenomen");
+    assertThat(m.votesFor()).isEmpty();
+    assertThat(m.votesAgainst()).containsExactly("PVV", "FvD");
+  }
 }

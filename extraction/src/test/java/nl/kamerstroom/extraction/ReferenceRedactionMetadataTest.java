@@ -108,4 +108,71 @@ class ReferenceRedactionMetadataTest {
     assertThat(EXTRACTOR.extract("Zie https://zoek.officielebekendmakingen.nl/kst-34550-V-23.html.").metadata()
         .documentId()).isNull();
   }
+
+  @Test
+  void headingColumnsSharingTheSessionLineGiveTheIds() {
+    DocumentMetadata record = EXTRACTOR.extract("Eerste Kamer der Staten-Generaal              EK 31\n"
+        + "Vergaderjaar 2016-2017                        31e vergadering\n              Dinsdag 30 mei 2017\n\n4\n"
+        + "Stemmingen moties\n\nAan de orde is de stemming over de moties (34669).\n\nDe voorzitter:\nWelkom.")
+        .metadata();
+    assertThat(record.documentId()).isEqualTo("h-ek-20162017-31-4");
+    assertThat(record.title()).isEqualTo("Stemmingen moties");
+    DocumentMetadata answer = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal      Aanhangsel van de Handelingen\n"
+        + "Vragen gesteld door de leden der Kamer\n\nVergaderjaar 2019-2020                    2611\n\n"
+        + "Vragen van het lid W (VVD) aan de Minister over X (ingezonden 3\nmaart 2020).\n\nAntwoord van Minister Y "
+        + "(ontvangen 28\napril 2020).").metadata();
+    assertThat(answer.documentId()).isEqualTo("ah-tk-20192020-2611");
+    assertThat(answer.date()).isEqualTo(LocalDate.of(2020, 4, 28));
+  }
+
+  @Test
+  void newsLabelsInCapitalsFicheWithoutNumberAndTheDateOfASiteHeader() {
+    DocumentMetadata news = EXTRACTOR.extract("NIEUWS | Buitenlandse Zaken | Brexit\n\nKabinet trekt extra geld "
+        + "uit\n\nDen Haag, vrijdag 5 oktober 2018\n\nHet kabinet besloot op 1 oktober 2018.").metadata();
+    assertThat(news.documentType()).isEqualTo("nieuwsbericht");
+    assertThat(news.title()).isEqualTo("Kabinet trekt extra geld uit");
+    assertThat(news.date()).isEqualTo(LocalDate.of(2018, 10, 5));
+    DocumentMetadata fiche = EXTRACTOR.extract("Rijksoverheid | Rapport | 11-03-2022\n\nFiche: Verordening "
+        + "Europese chipwet\n\nb) Datum ontvangst Commissiedocument\n8 februari 2022").metadata();
+    assertThat(fiche.documentType()).isEqualTo("BNC-fiche");
+    assertThat(fiche.title()).isEqualTo("Fiche: Verordening Europese chipwet");
+    assertThat(fiche.date()).isEqualTo(LocalDate.of(2022, 3, 11));
+    assertThat(EXTRACTOR.extract("Nieuwsbrief Defensie\n\nTekst.").metadata().documentType())
+        .isNotEqualTo("nieuwsbericht");
+  }
+
+  @Test
+  void aMemorieVanToelichtingStatesNoDateOfItsOwn() {
+    DocumentMetadata md = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2018–2019\n\n"
+        + "35 205 Wijziging van de Wet vliegbelasting\n\nNr. 3 MEMORIE VAN TOELICHTING\n\nPer 1 januari 2021 wordt "
+        + "een belasting geheven.").metadata();
+    assertThat(md.documentType()).isEqualTo("memorie van toelichting");
+    assertThat(md.date()).isNull();
+  }
+
+  @Test
+  void aNotaNaarAanleidingVanHetVerslagUnderALongDossierTitle() {
+    DocumentMetadata md = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2015–2016\n\n"
+        + "34 373           Wijziging van de Huisvestingswet 2014 in verband met de\n                 bevordering van "
+        + "de doorstroming (Wet doorstroming huurmarkt\n                 2015)\n\nNr. 6            NOTA NAAR AANLEIDING "
+        + "VAN HET VERSLAG\n                 Ontvangen 9 november 2015\n\nDe regering dankt de leden.").metadata();
+    assertThat(md.documentType()).isEqualTo("nota");
+    assertThat(md.title()).isEqualTo("Wijziging van de Huisvestingswet 2014 in verband met de bevordering van de "
+        + "doorstroming (Wet doorstroming huurmarkt 2015); Nota naar aanleiding van het verslag");
+    assertThat(md.date()).isEqualTo(LocalDate.of(2015, 11, 9));
+  }
+
+  @Test
+  void aNumericDateAfterItsLabelAndTheIdOfAPrintedHeadingWithoutFooter() {
+    assertThat(EXTRACTOR.extract("De Voorzitter van de Tweede Kamer\n\nDatum 14-03-2019\nBetreft Voortgang X\n\n"
+        + "Geachte voorzitter,\n\nOp 3 januari 2019 schreef ik.").metadata().date()).isEqualTo(LocalDate.of(2019, 3, 14));
+    DocumentMetadata md = EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2021–2022\n\n"
+        + "35 925 VIII       Vaststelling van de begrotingsstaten\n\nNr. 27           AMENDEMENT VAN DE LEDEN KWINT EN "
+        + "WESTERVELD\n                 Ontvangen 8 november 2021\n\nTekst.").metadata();
+    assertThat(md.documentId()).isEqualTo("kst-35925-VIII-27");
+    assertThat(md.kamerstuk()).isEqualTo("kst-35925-VIII-27");
+    assertThat(EXTRACTOR.extract("Tweede Kamer der Staten-Generaal 2\nVergaderjaar 2018–2019\n\n21 501-02 Raad "
+        + "Algemene Zaken\n\nNr. 1985 BRIEF VAN DE MINISTER\n\nTekst.").metadata().documentId())
+        .isEqualTo("kst-21501-02-1985");
+  }
 }

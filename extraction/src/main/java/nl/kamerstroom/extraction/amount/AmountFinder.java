@@ -17,8 +17,17 @@ import nl.kamerstroom.extraction.text.Words;
  */
 public final class AmountFinder {
 
-  /** The first two letters of the scale words ("miljoen", "mln", "mrd", "biljoen", "duizend"; see Units). */
-  private static final List<String> SCALE_WORD_PREFIXES = List.of("mi", "ml", "mr", "bi", "du");
+  /**
+   * The first two letters of the words that may follow a number word: scale words ("miljoen", "mln", "mrd",
+   * "biljoen", "duizend"; see Units), currency words ("dertig euro", "vijftig dollar", "tien gulden",
+   * "twintig pond") and "ton" (a hundred thousand euro: "twee ton").
+   */
+  private static final List<String> WORD_AFTER_NUMBER_WORD_PREFIXES =
+      List.of("mi", "ml", "mr", "bi", "du", "eu", "do", "gu", "po", "to");
+  /** "twee ton": a hundred thousand euro, said only after a number word. */
+  private static final BigDecimal TON = new BigDecimal("100000");
+  /** Money is counted in a few tons ("anderhalve ton", "vijf ton"); "tien ton", "duizend ton" are weights. */
+  private static final BigDecimal TON_COUNT_LIMIT = BigDecimal.TEN;
 
   private AmountFinder() {}
 
@@ -50,7 +59,7 @@ public final class AmountFinder {
 
     @Override
     public List<String> wordStartPrefixes() {
-      return SCALE_WORD_PREFIXES;
+      return WORD_AFTER_NUMBER_WORD_PREFIXES;
     }
 
     @Override
@@ -60,13 +69,13 @@ public final class AmountFinder {
       if (c >= '0' && c <= '9') {
         Units.Found<String> code = startsNumber(t, i) ? codeBefore(t, i) : null;
         if (code != null) {
-          next = currencyFirst(t, i - 4, code, out);
+          next = currencyFirst(t, code.start(), code, out);
         } else if (startsNumber(t, i)) {
           next = numberFirst(t, i, out);
         }
-      } else if (c == 'm' || c == 'b' || c == 'd') { // "fl" and "NL" fall through to the currency codes
+      } else if (c >= 'a' && c <= 'z' && c != 'f') { // "fl." and "ƒ" fall through to the currency codes
         if (t.at(i - 1) == ' ') {
-          next = scaleAfterWord(t, i, out);
+          next = afterNumberWord(t, i, out);
         }
       } else if (!Character.isUpperCase(c) || Words.isWordStart(t, i) && Character.isUpperCase(t.at(i + 1))) {
         // symbols, or a code of capitals ("EUR", "DKK"): a capitalised word ("Denemarken") is none
@@ -85,10 +94,17 @@ public final class AmountFinder {
    * with "D", "A" or "f"); the codes with anchors of their own ("EUR", "USD", …) are found there first.
    */
   private static Units.Found<String> codeBefore(NormalizedText t, int i) {
-    if (t.at(i - 1) != ' ' || Character.isLetterOrDigit(t.at(i - 5)) || !Character.isLetter(t.at(i - 4))) {
+    if (t.at(i - 1) != ' ') {
       return null;
     }
-    Units.Found<String> code = Units.currencyBefore(t, i - 4);
+    int w = i - 1; // the token before the space: "DKK", "fl.", "Hfl."
+    while (w > i - 6 && (Character.isLetter(t.at(w - 1)) || t.at(w - 1) == '.')) {
+      w--;
+    }
+    if (w == i - 1 || Character.isLetterOrDigit(t.at(w - 1)) || !Character.isLetter(t.at(w))) {
+      return null;
+    }
+    Units.Found<String> code = Units.currencyBefore(t, w);
     return code != null && code.end() == i - 1 ? code : null;
   }
 
@@ -113,6 +129,12 @@ public final class AmountFinder {
     BigDecimal value = num.value();
     int end = num.end();
     Units.Found<BigDecimal> scale = Units.scaleAfterNumber(t, end);
+    if (scale == null) {
+      scale = Units.gluedLetterScale(t, end);
+    }
+    if (scale == null) {
+      scale = budgetUnit(t, end, cur.value());
+    }
     if (scale != null) {
       value = value.multiply(scale.value());
       end = scale.end();
@@ -127,12 +149,21 @@ public final class AmountFinder {
   }
 
   /**
-   * "€ 5 tot 10 miljoen", "€ 5 à 6 miljoen": the lower bound takes the upper bound's scale, the upper bound
-   * the lower bound's currency. Adds both and returns where the upper bound ends, else -1.
+   * "€ 5 tot 10 miljoen", "€ 5 à 6 miljoen", "€ 5 tot € 10 miljoen", "tussen de € 10 en € 20 miljoen": the
+   * lower bound takes the upper bound's scale, the upper bound the lower bound's currency. Adds both and
+   * returns where the upper bound ends, else -1.
    */
   private static int rangeWithScale(NormalizedText t, int start, int lowerEnd, BigDecimal lower, String currency,
       List<AmountMention> out) {
     int p = rangeSeparatorEnd(t, lowerEnd);
+    if (p < 0 && t.regionMatches(lowerEnd, " en ") && afterTussen(t, start)) {
+      p = lowerEnd + 4;
+    }
+    int upperStart = p;
+    Units.Found<String> repeated = p < 0 ? null : Units.currencyBefore(t, p);
+    if (repeated != null && repeated.value().equals(currency)) {
+      p = t.at(repeated.end()) == ' ' ? repeated.end() + 1 : repeated.end(); // "tot € 10 miljoen"
+    }
     NumberParser.Parsed upper = p < 0 ? null : NumberParser.parse(t, p);
     Units.Found<BigDecimal> scale = upper == null ? null : Units.scaleAfterNumber(t, upper.end());
     if (scale == null) {
@@ -140,12 +171,42 @@ public final class AmountFinder {
     }
     out.add(mention(t, start, lowerEnd, lower.multiply(scale.value()), currency));
     int end = scale.end();
-    Units.Found<String> repeated = t.at(end) == ' ' ? Units.currencyAfter(t, end + 1) : null;
-    if (repeated != null && repeated.value().equals(currency)) {
-      end = repeated.end(); // "€ 5 tot 10 miljoen euro"
+    Units.Found<String> trailing = t.at(end) == ' ' ? Units.currencyAfter(t, end + 1) : null;
+    if (trailing != null && trailing.value().equals(currency)) {
+      end = trailing.end(); // "€ 5 tot 10 miljoen euro"
     }
-    out.add(mention(t, p, end, upper.value().multiply(scale.value()), currency));
+    out.add(mention(t, upperStart, end, upper.value().multiply(scale.value()), currency));
     return end;
+  }
+
+  /**
+   * "€ 25.000 (x € 1.000)": a budget line's figure with its unit in parentheses after it (amendments, budget
+   * tables): the unit's value as the multiplier, ending after the parenthesis; else null.
+   */
+  private static Units.Found<BigDecimal> budgetUnit(NormalizedText t, int p, String currency) {
+    if (!t.regionMatches(p, " (x ") && !t.regionMatches(p, " (\u00D7 ")) {
+      return null;
+    }
+    Units.Found<String> cur = Units.currencyBefore(t, p + 4);
+    int q = cur == null || !cur.value().equals(currency) ? -1 : t.at(cur.end()) == ' ' ? cur.end() + 1 : cur.end();
+    NumberParser.Parsed unit = q < 0 ? null : NumberParser.parse(t, q);
+    if (unit == null) {
+      return null;
+    }
+    BigDecimal multiplier = unit.value();
+    int end = unit.end();
+    Units.Found<BigDecimal> scale = Units.scaleAfterNumber(t, end);
+    if (scale != null) {
+      multiplier = multiplier.multiply(scale.value());
+      end = scale.end();
+    }
+    return t.at(end) == ')' ? new Units.Found<>(multiplier, end + 1) : null;
+  }
+
+  /** "tussen € 10 en …", "tussen de € 10 en …": a range whose bounds "en" joins. */
+  private static boolean afterTussen(NormalizedText t, int start) {
+    String before = t.surface(Math.max(0, start - 10), start);
+    return before.endsWith("tussen ") || before.endsWith("tussen de ");
   }
 
   /** After a range's lower bound: " tot ", " à ", "-", " - " (and en dashes); where the upper bound starts, else -1. */
@@ -193,6 +254,40 @@ public final class AmountFinder {
     }
     rangeLowerBound(t, start, end, out);
     return end;
+  }
+
+  /**
+   * At a word after a number word: a scale ("vier miljard euro"), a currency word ("dertig euro",
+   * "honderdduizend euro"; not after the article "een euro") or "ton" ending a phrase ("twee ton;"; "twee ton
+   * CO2" is a weight). Returns where scanning continues.
+   */
+  private static int afterNumberWord(NormalizedText t, int i, List<AmountMention> out) {
+    if (Units.scale(t, i) != null) {
+      return scaleAfterWord(t, i, out);
+    }
+    boolean ton = t.regionMatches(i, "ton") && !Character.isLetterOrDigit(t.at(i + 3))
+        && (t.at(i + 3) != ' ' || !Character.isLetterOrDigit(t.at(i + 4)));
+    if (!ton && !startsCurrencyWord(t, i)) {
+      return i + 1; // "door", "tot", "positie": the anchors' common words, rejected before any lookup
+    }
+    Units.Found<String> cur = ton ? new Units.Found<>("EUR", i + 3) : Units.currencyAfter(t, i);
+    int w = cur == null ? -1 : Words.previousWordStart(t, i);
+    if (w < 0 || Character.isLetter(t.at(cur.end()))) {
+      return i + 1;
+    }
+    String word = t.surface(w, i - 1);
+    BigDecimal number = word.equalsIgnoreCase("een") ? null : DutchNumbers.value(word);
+    if (number == null || number.scale() > 0 && !ton || ton && number.compareTo(TON_COUNT_LIMIT) >= 0) {
+      return i + 1; // no number word, a half without its scale ("half euro"), or a weight ("duizend ton.")
+    }
+    out.add(mention(t, w, cur.end(), ton ? number.multiply(TON) : number, cur.value()));
+    return cur.end();
+  }
+
+  /** "euro", "dollar", "gulden", "pond" (and their plurals) at i: the currency words a number word precedes. */
+  private static boolean startsCurrencyWord(NormalizedText t, int i) {
+    return t.regionMatches(i, "euro") || t.regionMatches(i, "doll") || t.regionMatches(i, "guld")
+        || t.regionMatches(i, "pond");
   }
 
   /** "vier miljard euro": at a scale word preceded by a number word. */
@@ -244,10 +339,14 @@ public final class AmountFinder {
       }
       q = scale.end() + 1;
     }
+    Units.Found<BigDecimal> cents = Units.cents(t, q);
+    if (cents != null) {
+      return new Unit(multiplier.multiply(cents.value()), "EUR", cents.end()); // "50 cent", "5 eurocent"
+    }
     Units.Found<String> cur = Units.currencyAfter(t, q);
-    if (cur != null && !Character.isLetter(t.at(cur.end() - 1))
+    if (cur != null && Units.isSymbolOrCode(t, q)
         && Character.isDigit(t.at(t.at(cur.end()) == ' ' ? cur.end() + 1 : cur.end()))) {
-      return null; // "tot 2032 € 1 miljard": the symbol is the next number's
+      return null; // "tot 2032 € 1 miljard", "voor 2017 EUR 35 mln.": the symbol or code is the next number's
     }
     return cur == null ? null : new Unit(multiplier, cur.value(), cur.end());
   }

@@ -26,11 +26,14 @@ final class DutchNumbers {
   /** The value of a number word, halves included, or null. */
   static BigDecimal value(String word) {
     String w = word.toLowerCase();
-    if (w.equals("anderhalf")) {
+    if (w.equals("anderhalf") || w.equals("anderhalve")) { // "anderhalve ton"
       return new BigDecimal("1.5");
     }
     if (w.equals("half")) {
       return HALF;
+    }
+    if (w.equals("kwart") || w.equals("driekwart")) { // "een kwart miljard", "driekwart miljoen"
+      return new BigDecimal(w.length() == 5 ? "0.25" : "0.75");
     }
     for (String and : new String[] {"ënhalf", "enhalf"}) {
       if (w.endsWith(and)) {

@@ -20,8 +20,8 @@ final class NumberParser {
         && e > p) {
       e++;
     }
-    if (e == p || Character.isLetter(t.at(e)) && Units.scale(t, e) == null) {
-      return -1; // "12e", "3x"; a glued scale ("150mln") is a number's unit
+    if (e == p || Character.isLetter(t.at(e)) && !gluedScale(t, e)) {
+      return -1; // "12e", "3x"; a glued scale ("150mln", "5m") is a number's unit
     }
     if (t.at(e) == ',' && t.at(e + 1) == '-') {
       e += 2;
@@ -30,6 +30,10 @@ final class NumberParser {
       }
     }
     return e;
+  }
+
+  private static boolean gluedScale(NormalizedText t, int e) {
+    return Units.scale(t, e) != null || Units.gluedLetterScale(t, e) != null;
   }
 
   static Parsed parse(NormalizedText t, int p) {
@@ -66,7 +70,7 @@ final class NumberParser {
     if (lastSep >= 0 && e - groupStart != 3) {
       groupsOfThree = false;
     }
-    if (Character.isLetter(t.at(e)) && Units.scale(t, e) == null) {
+    if (Character.isLetter(t.at(e)) && !gluedScale(t, e)) {
       return null;
     }
     String raw = t.surface(p, e);

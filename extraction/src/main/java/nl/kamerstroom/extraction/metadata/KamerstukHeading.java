@@ -15,11 +15,15 @@ import java.util.Locale;
  * @param dossier the dossier's main number without spaces ("21501"), for genres sent under one dossier
  * @param dossierTitle the dossier's title, wrapped lines joined
  * @param heading the document's heading as printed (upper case), wrapped lines joined
+ * @param documentId "kst-35925-VIII-27" from the dossier ("35 925 VIII") and "Nr. 27", null when either is unclear
  */
-record KamerstukHeading(String dossier, String dossierTitle, String heading) {
+record KamerstukHeading(String dossier, String dossierTitle, String heading, String documentId) {
 
   /** The BNC-fiches are sent to the Tweede Kamer under this dossier ("Nieuwe Commissievoorstellen …"). */
   static final String BNC_DOSSIER = "22112";
+
+  /** A dossier title wraps over at most this many lines (a bill's full citation title takes four). */
+  private static final int MAX_TITLE_LINES = 6;
 
   /** The head's kamerstuk heading, or null when the head has no "Nr. N" line below a dossier number. */
   static KamerstukHeading of(HeadLines lines) {
@@ -29,10 +33,10 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
       nr = line.startsWith("Nr. ") && line.length() > 4 && Character.isDigit(line.charAt(4)) ? k : -1;
     }
     int dossierLine = nr - 1;
-    while (dossierLine >= 0 && !Character.isDigit(lines.get(dossierLine).charAt(0))) {
-      dossierLine--;
+    while (dossierLine >= 0 && dossierLine >= nr - MAX_TITLE_LINES && !startsWithDossier(lines.get(dossierLine))) {
+      dossierLine--; // over the dossier title's wrapped lines, also one that starts with a year ("2015)")
     }
-    if (nr < 0 || dossierLine < 0 || dossierLine < nr - 3) {
+    if (nr < 0 || dossierLine < 0 || dossierLine < nr - MAX_TITLE_LINES) {
       return null;
     }
     String first = lines.get(dossierLine);
@@ -57,8 +61,47 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
     for (; next < lines.size() && lines.continues(next) && isUpperCase(lines.get(next)); next++) {
       HeadLines.append(heading, lines.get(next));
     }
-    return new KamerstukHeading(dossierNumber(first.substring(0, titleStart)),
-        title.isEmpty() ? null : title.toString(), heading.isEmpty() ? null : heading.toString());
+    String dossierText = first.substring(0, titleStart);
+    String number = lines.get(nr).substring(4, numberEnd(lines.get(nr)));
+    String dossierId = dossierId(dossierText);
+    return new KamerstukHeading(dossierNumber(dossierText), title.isEmpty() ? null : title.toString(),
+        heading.isEmpty() ? null : heading.toString(), dossierId == null ? null : "kst-" + dossierId + "-" + number);
+  }
+
+  /**
+   * "35 925 VIII" → "35925-VIII", "21 501-02" → "21501-02", "36 045" → "36045": the dossier as kamerstuk ids
+   * write it (its five digits, then its parts joined by hyphens); null unless it starts with five digits.
+   */
+  private static String dossierId(String dossierText) {
+    String text = dossierText.strip();
+    StringBuilder id = new StringBuilder();
+    int k = 0;
+    for (; k < text.length() && id.length() < 5; k++) {
+      char c = text.charAt(k);
+      if (Character.isDigit(c)) {
+        id.append(c);
+      } else if (c != ' ') {
+        return null; // "35 9 25": no dossier number
+      }
+    }
+    String parts = text.substring(k).strip().replace(' ', '-');
+    if (id.length() < 5 || !parts.isEmpty() && Character.isDigit(parts.charAt(0))) {
+      return null;
+    }
+    for (int q = 0; q < parts.length(); q++) {
+      if (!Character.isUpperCase(parts.charAt(q)) && !Character.isDigit(parts.charAt(q)) && parts.charAt(q) != '-') {
+        return null;
+      }
+    }
+    return parts.isEmpty() ? id.toString() : parts.startsWith("-") ? id + parts : id + "-" + parts;
+  }
+
+  private static int numberEnd(String nrLine) {
+    int p = 4;
+    while (p < nrLine.length() && Character.isLetterOrDigit(nrLine.charAt(p))) {
+      p++;
+    }
+    return p;
   }
 
   /**
@@ -91,6 +134,9 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
     if (heading.startsWith("AMENDEMENT") || heading.startsWith("GEWIJZIGD AMENDEMENT")) {
       return "amendement";
     }
+    if (heading.split(" ", 2)[0].endsWith("NOTA")) {
+      return "nota"; // the heading's first word names the genre: "NOTA NAAR AANLEIDING VAN HET VERSLAG"
+    }
     if (heading.contains("VERSLAG")) {
       return "verslag";
     }
@@ -109,11 +155,17 @@ record KamerstukHeading(String dossier, String dossierTitle, String heading) {
   }
 
   private static String headingAfterNumber(String nrLine) {
-    int p = 4;
-    while (p < nrLine.length() && Character.isLetterOrDigit(nrLine.charAt(p))) {
-      p++;
+    return nrLine.substring(numberEnd(nrLine)).strip();
+  }
+
+  /** "34 373 Wijziging …", "21 501-02", "36045": a dossier number (two and three digits, or five) opens the line. */
+  private static boolean startsWithDossier(String line) {
+    int digits = 0;
+    int k = 0;
+    for (; k < line.length() && (Character.isDigit(line.charAt(k)) || line.charAt(k) == ' ' && digits == 2 && k == 2); k++) {
+      digits += Character.isDigit(line.charAt(k)) ? 1 : 0;
     }
-    return nrLine.substring(p).strip();
+    return digits == 5 && (k == line.length() || line.charAt(k) == ' ' || line.charAt(k) == '-');
   }
 
   private static String dossierNumber(String dossierText) {

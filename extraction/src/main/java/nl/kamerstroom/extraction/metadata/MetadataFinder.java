@@ -29,6 +29,21 @@ public final class MetadataFinder {
       {"Woo-verzoek", "Woo-besluit"}, {"Wob-verzoek", "Woo-besluit"}, {"Geachte voorzitter", "Kamerbrief"},
       {"Voorzitter van de Tweede Kamer", "Kamerbrief"}, {"Voorzitter van de Eerste Kamer", "Kamerbrief"}};
 
+  /** Per entry of TYPES, the spellings looked for: a printed heading exactly, the others in their usual cases. */
+  private static final String[][] TYPE_VARIANTS = typeVariants();
+
+  private static String[][] typeVariants() {
+    String[][] variants = new String[TYPES.length][];
+    for (int k = 0; k < TYPES.length; k++) {
+      String word = TYPES[k][0];
+      variants[k] = word.equals(word.toUpperCase(Locale.ROOT)) ? new String[] {word} : caseVariants(word);
+    }
+    return variants;
+  }
+
+  /** Labels of a news item's first lines, each a whole word: "Nieuwsbericht", "NIEUWS |", "Persbericht". */
+  private static final String[] NEWS_LABELS = {"Nieuwsbericht", "Nieuws", "Persbericht"};
+
   /** Types that are no parliamentary record: a chamber named in their first lines is a subject, not a house. */
   private static final Set<String> NOT_PARLIAMENTARY = Set.of("nieuwsbericht", "BNC-fiche", "Woo-besluit");
 
@@ -103,10 +118,16 @@ public final class MetadataFinder {
       }
     }
     String kamerstuk = own == null ? null : own.documentId();
-    LocalDate date = DateFinder.date(t, head, type, lines);
+    LocalDate date = DateFinder.date(t, headText, type, lines);
     String id = documentId(type, chamber, lines, kamerstuk, header, date);
-    return new DocumentMetadata(TitleFinder.title(type, lines, printed), date, type, kamerstuk, sender, chamber,
-        id != null ? id : printedId(t.original()));
+    if (id == null) {
+      id = printedId(t.original());
+    }
+    if (id == null && printed != null) {
+      id = printed.documentId(); // no page footer: the printed heading's dossier and "Nr. N"
+      kamerstuk = id;
+    }
+    return new DocumentMetadata(TitleFinder.title(type, lines, printed), date, type, kamerstuk, sender, chamber, id);
   }
 
   private static String printedId(String original) {
@@ -176,8 +197,7 @@ public final class MetadataFinder {
       return "Handelingen";
     }
     String first = lines.get(0);
-    int fiche = lines.startingWith("Fiche ");
-    if (fiche >= 0 && fiche < 3 && lines.get(fiche).length() > 6 && Character.isDigit(lines.get(fiche).charAt(6))) {
+    if (ficheLine(lines) >= 0) {
       return "BNC-fiche";
     }
     if (newsLine(lines) >= 0) {
@@ -186,26 +206,65 @@ public final class MetadataFinder {
     if (answersInSubject(lines)) {
       return "antwoord";
     }
-    String lowerHead = headText.toLowerCase(Locale.ROOT);
-    for (String[] candidate : TYPES) {
+    for (int k = 0; k < TYPES.length; k++) {
       // printed headings ("BRIEF VAN") exactly, as the body says "de brief van", "de motie van"; the
-      // others ("Geachte Voorzitter", "Woo-verzoek") in any case
-      boolean heading = candidate[0].equals(candidate[0].toUpperCase(Locale.ROOT));
-      if (heading ? headText.contains(candidate[0])
-          : lowerHead.contains(candidate[0].toLowerCase(Locale.ROOT))) {
-        return candidate[1];
+      // others ("Geachte Voorzitter", "Woo-verzoek") in any usual case
+      if (containsIgnoringCase(headText, TYPE_VARIANTS[k])) {
+        return TYPES[k][1];
       }
     }
     return "overig";
   }
 
   /**
-   * "Nieuwsbericht | 12-09-2024" or "Persbericht …" as one of the first lines (before or after the headline,
-   * as the site or its print shows it): its index, else -1.
+   * Whether {@code text} holds {@code word} as written, in lower or upper case, capitalised or with every word
+   * capitalised ("Geachte Voorzitter"): the ways a heading or salutation is written, each found by one fast
+   * String.contains, no lower-cased copy of the head per document.
+   */
+  private static boolean containsIgnoringCase(String text, String[] variants) {
+    for (String variant : variants) {
+      if (text.contains(variant)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String[] caseVariants(String word) {
+    String lower = word.toLowerCase(Locale.ROOT);
+    StringBuilder titled = new StringBuilder(lower);
+    for (int k = 0; k < titled.length(); k++) {
+      if (k == 0 || titled.charAt(k - 1) == ' ' || titled.charAt(k - 1) == '-') {
+        titled.setCharAt(k, Character.toUpperCase(titled.charAt(k)));
+      }
+    }
+    return new java.util.LinkedHashSet<>(List.of(word, lower, word.toUpperCase(Locale.ROOT),
+        Character.toUpperCase(lower.charAt(0)) + lower.substring(1), titled.toString())).toArray(new String[0]);
+  }
+
+  /**
+   * "Nieuwsbericht | 12-09-2024", "NIEUWS | Buitenlandse Zaken | Brexit" or "Persbericht …" as one of the first
+   * lines (before or after the headline, as the site or its print shows it): its index, else -1.
    */
   static int newsLine(HeadLines lines) {
     for (int k = 0; k < Math.min(3, lines.size()); k++) {
-      if (lines.get(k).startsWith("Nieuwsbericht") || lines.get(k).startsWith("Persbericht")) {
+      String line = lines.get(k);
+      for (String label : NEWS_LABELS) {
+        if (line.regionMatches(true, 0, label, 0, label.length())
+            && (line.length() == label.length() || !Character.isLetter(line.charAt(label.length())))) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** "Fiche 2: Mededeling …" or "Fiche: Verordening …" as one of the first lines: its index, else -1. */
+  static int ficheLine(HeadLines lines) {
+    for (int k = 0; k < Math.min(3, lines.size()); k++) {
+      String line = lines.get(k);
+      if (line.startsWith("Fiche") && line.length() > 7 && (line.charAt(5) == ':'
+          || line.charAt(5) == ' ' && Character.isDigit(line.charAt(6)))) {
         return k;
       }
     }
@@ -258,16 +317,23 @@ public final class MetadataFinder {
       return kamerstuk;
     }
     String house = chamber.equals("Eerste Kamer") ? "ek" : "tk";
+    String sessionLine = lines.get(yearLine);
+    String rest = sessionLine.substring(sessionLine.indexOf("ergaderjaar ") + 21).strip();
     if (!handelingen) {
+      // the Aanhangsel number: on the next line, or at the far end of the session line ("Vergaderjaar
+      // 2019-2020          2611") where the two columns of the heading share a line
       int number = lines.numberLine(yearLine + 1);
-      return number == yearLine + 1 ? "ah-" + house + "-" + year + "-" + lines.get(number) : kamerstuk;
+      return HeadLines.digitsOnly(rest) ? "ah-" + house + "-" + year + "-" + rest
+          : number == yearLine + 1 ? "ah-" + house + "-" + year + "-" + lines.get(number) : kamerstuk;
     }
-    String meeting = lines.get(yearLine + 1);
+    // the meeting: on the next line, or beside the session ("Vergaderjaar 2016-2017     31e vergadering")
+    boolean beside = !rest.isEmpty() && Character.isDigit(rest.charAt(0));
+    String meeting = beside ? rest : lines.get(yearLine + 1);
     int e = 0;
     while (meeting != null && e < meeting.length() && Character.isDigit(meeting.charAt(e))) {
       e++;
     }
-    int item = lines.numberLine(yearLine + 2);
+    int item = lines.numberLine(yearLine + (beside ? 1 : 2));
     if (e == 0 || !meeting.startsWith("e vergadering", e) || item < 0) {
       return kamerstuk;
     }

@@ -37,7 +37,7 @@ final class TitleFinder {
       return printed.title();
     }
     if ("BNC-fiche".equals(type)) {
-      return lines.get(lines.startingWith("Fiche "));
+      return lines.get(MetadataFinder.ficheLine(lines));
     }
     if ("nieuwsbericht".equals(type)) {
       // the headline beside the label: after it when the label comes first, else right before it (below

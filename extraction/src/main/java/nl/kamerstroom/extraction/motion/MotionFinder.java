@@ -72,7 +72,31 @@ public final class MotionFinder {
      * "motie-Diertens/Van Dam" whose footnote gives the kamerstuk).
      */
     public List<MotionMention> motions(Kamerstuk own) {
-      return resolveBySubmitters(numberHeadings(own));
+      return markReplaced(resolveBySubmitters(numberHeadings(own)));
+    }
+
+    /**
+     * A motion that a changed motion of the same text replaces ("de nader gewijzigde motie-Knops c.s. (26488,
+     * nr. 341, was nr. 333)") was changed: its mentions that tell no other fate are "gewijzigd".
+     */
+    private static List<MotionMention> markReplaced(List<MotionMention> motions) {
+      Set<String> replaced = new java.util.HashSet<>();
+      for (MotionMention m : motions) {
+        if (m.replaces() != null && m.replaces().indexOf('-') > 0) {
+          replaced.add(m.replaces());
+        }
+      }
+      if (replaced.isEmpty()) {
+        return motions;
+      }
+      List<MotionMention> out = new ArrayList<>(motions);
+      for (int k = 0; k < out.size(); k++) {
+        MotionMention m = out.get(k);
+        if (m.status() == null && m.dossier() != null && replaced.contains(m.dossier() + "-" + m.number())) {
+          out.set(k, m.withOutcome("gewijzigd", List.of(), List.of()));
+        }
+      }
+      return out;
     }
 
     private List<MotionMention> resolveBySubmitters(List<MotionMention> motions) {
@@ -267,6 +291,7 @@ public final class MotionFinder {
     int p = i + 5;
     String number = null;
     int numberEnd = i + 5;
+    Kamerstuk leading = null;
     if (t.at(p) == '-' && Character.isUpperCase(t.at(p + 1))) {
       p++;
     } else {
@@ -283,6 +308,14 @@ public final class MotionFinder {
         p = stuk[1];
         if (t.at(p) == ' ') {
           p++;
+        }
+      } else if (Character.isDigit(t.at(p)) && !anaphoric) {
+        leading = leadingKamerstuk(t, p); // "Motie 36 200 XIV, nr. 12 van het lid …", "Motie 36200-XIV-12 van …"
+        if (leading != null) {
+          p = leading.end();
+          numberEnd = p;
+          p += t.at(p) == ',' ? 1 : 0;
+          p += t.at(p) == ' ' ? 1 : 0;
         }
       }
       p = skipLead(t, p);
@@ -302,12 +335,15 @@ public final class MotionFinder {
     boolean byNumberOnly = number != null;
     String replaces = null;
     Kamerstuk ks = null;
+    Kamerstuk footnote = null;
     if (upper && !s.names().isEmpty()) {
       int[] tvv = replacedHeading(t, end);
       if (tvv != null) {
         replaces = t.surface(tvv[0], tvv[1]); // prefixed with the own dossier in Scan.motions
         end = tvv[1];
       }
+    } else if (leading != null) {
+      ks = leading;
     } else {
       ks = byNumberOnly ? null : ReferenceWindow.kamerstukAfter(t, end,
           anaphoric && s.names().isEmpty() ? 3 : s.names().isEmpty() ? 200 : REFERENCE_WINDOW);
@@ -321,6 +357,8 @@ public final class MotionFinder {
         end = ReferenceWindow.closeParen(t, end);
       } else if (!s.names().isEmpty()) {
         ks = ReferenceWindow.listNumberBefore(t, i);
+        footnote = ks == null ? ReferenceWindow.footnoteKamerstuk(t, end) : null;
+        ks = ks == null ? footnote : ks;
       }
     }
     if (s.names().isEmpty() && number == null && (ks == null || upper)) {
@@ -330,8 +368,17 @@ public final class MotionFinder {
     if (ks != null && ks.number() != null) {
       number = ks.number();
     }
-    return mention(t, i, end, s, dossier, number, ks == null ? null : ks.sessionYear(),
+    MotionMention m = mention(t, i, end, s, dossier, number, ks == null ? null : ks.sessionYear(),
         ks == null ? null : ks.chamber(), replaces);
+    // the footnote may tell the motion's fate: "2 Kamerstuk 27 925, nr. 556; deze motie werd … aangehouden."
+    return footnote != null && m.status() == null
+        ? MotionOutcome.fateWithin(t, footnote.end(), ReferenceWindow.footnoteEnd(t, footnote.end()), m) : m;
+  }
+
+  /** A kamerstuk with its number right after "motie ": "36 200 XIV, nr. 12" or compact "36200-XIV-12"; else null. */
+  private static Kamerstuk leadingKamerstuk(NormalizedText t, int p) {
+    Kamerstuk ks = KamerstukParser.parse(t, p, false);
+    return ks != null ? ks : ReferenceWindow.compact(t, p);
   }
 
   static int skipLead(NormalizedText t, int p) {

@@ -18,7 +18,8 @@ import nl.kamerstroom.extraction.text.Words;
  *       ervoor" names those against), also in the Eerste Kamer's "(Voor stemmen de leden van de fracties van:
  *       A, B.)";
  *   <li>in a list of vote results: "36200-VI-52 Motie van het lid X over … Besluit: Aangenomen. Voor: A, B (82
- *       zetels) Tegen: C (68 zetels)";
+ *       zetels) Tegen: C (68 zetels)", also labelled "Uitslag:" or "Resultaat:", or the verdict alone
+ *       ("Verworpen.");
  *   <li>around it, a separable verb: "houd ik mijn motie op stuk nr. 12 aan", "trek ik de motie … in".
  * </ul>
  */
@@ -30,11 +31,17 @@ final class MotionOutcome {
   private static final int SENTENCE_WINDOW = 250;
   private static final String[][] FATES = {{"aan te houden", "aangehouden"}, {"aangehouden", "aangehouden"},
       {"ingetrokken", "ingetrokken"}, {"aangenomen", "aangenomen"}, {"verworpen", "verworpen"},
-      {"gewijzigd", "gewijzigd"}};
+      {"gewijzigd", "gewijzigd"},
+      // the verb of a subordinate clause: "laten weten dat zij haar motie (…) intrekt / aanhoudt"
+      {"in te trekken", "ingetrokken"}, {"intrekt", "ingetrokken"}, {"intrekken", "ingetrokken"},
+      {"aanhoudt", "aangehouden"}, {"aanhouden", "aangehouden"}};
 
   /** Where a list of parties for a motion ends: not at any " voor " ("Forum voor Democratie"). */
   private static final String[] FOR_ENDS = {" voor deze ", " voor de motie", " voor de gewijzigde ", " voor het ",
       " ervoor"};
+
+  /** Where a list of parties against a motion ends: "… ertegen", "… tegen deze motie hebben gestemd". */
+  private static final String[] AGAINST_ENDS = {" ertegen", " tegen deze ", " tegen de motie", " tegen de gewijzigde "};
 
   /** Verbs whose particle "aan" follows the motion: "houd ik mijn motie … aan", "nam de Kamer de motie … aan". */
   private static final String[][] VERBS_WITH_AAN = {{" houd ", "aangehouden"}, {" houdt ", "aangehouden"},
@@ -48,7 +55,20 @@ final class MotionOutcome {
 
   /** How far a vote list's "Besluit: …" may follow its motion (the motion's title sits between). */
   private static final int DECISION_WINDOW = 400;
-  private static final String DECISION = "Besluit: ";
+  /** The labels of a vote list's verdict: "Besluit: Aangenomen.", "Uitslag: Verworpen.", "Resultaat: …". */
+  private static final String[] DECISION_LABELS = {"Besluit: ", "Uitslag: ", "Resultaat: "};
+  /** A vote list's verdict without a label, a sentence of its own: "Aangenomen." or "Verworpen met …". */
+  private static final String[] BARE_VERDICTS = {"Aangenomen", "Verworpen", "Aangehouden", "Ingetrokken"};
+
+  private static boolean isBareVerdict(NormalizedText t, int k) {
+    for (String verdict : BARE_VERDICTS) {
+      if (t.regionMatches(k, verdict)) {
+        int e = k + verdict.length();
+        return t.at(e) == '.' || t.regionMatches(e, " met ");
+      }
+    }
+    return false;
+  }
 
   /** {@code m} with its fate, for a mention spanning [start, end) of the normalised text. */
   static MotionMention attach(NormalizedText t, int start, int end, MotionMention m) {
@@ -64,6 +84,19 @@ final class MotionOutcome {
       fate = fateBefore(t, start);
     }
     return fate == null ? m : m.withOutcome(fate, List.of(), List.of());
+  }
+
+  /** {@code m} with the first fate stated in [from, limit) (a footnote about it), else {@code m}. */
+  static MotionMention fateWithin(NormalizedText t, int from, int limit, MotionMention m) {
+    for (int k = from; k < limit; k++) {
+      for (String[] fate : FATES) {
+        if (fate[0].charAt(0) == t.charAt(k) && k + fate[0].length() <= limit && t.regionMatches(k, fate[0])
+            && !Character.isLetter(t.at(k - 1)) && !Character.isLetter(t.at(k + fate[0].length()))) {
+          return m.withOutcome(fate[1], List.of(), List.of());
+        }
+      }
+    }
+    return m;
   }
 
   /** "de aangenomen motie-Koopmans", "de verworpen motie op stuk nr. 12": the fate as the motion's adjective. */
@@ -93,8 +126,14 @@ final class MotionOutcome {
       if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k)) {
         return null; // the next motion's line
       }
-      if (c == 'B' && t.regionMatches(k, DECISION)) {
-        decision = k + DECISION.length();
+      if (c == 'B' || c == 'U' || c == 'R') {
+        for (String label : DECISION_LABELS) {
+          if (t.regionMatches(k, label)) {
+            decision = k + label.length();
+          }
+        }
+      } else if ((c == 'A' || c == 'V' || c == 'I') && t.at(k - 1) == ' ' && isBareVerdict(t, k)) {
+        decision = k; // the verdict alone on the line after the motion: "… (36200-VI-52) Aangenomen."
       }
     }
     if (decision < 0) {
@@ -149,9 +188,14 @@ final class MotionOutcome {
       if (c == '.' && (t.at(k + 1) == ' ' || k + 1 >= t.length())
           && (ReferenceWindow.wordBeforeIsLong(t, k) || aan || t.regionMatches(k - 3, " in"))) {
         // the sentence ends ("aan." and "in." are no abbreviations)
-        return aan || t.regionMatches(k - 3, " in") ? separableVerb(t, start, aan) : null;
+        String verb = aan || t.regionMatches(k - 3, " in") ? separableVerb(t, start, aan) : null;
+        if (verb != null || !t.regionMatches(k + 2, "Die motie ") && !t.regionMatches(k + 2, "Deze motie ")) {
+          return verb;
+        }
+        k += 11; // "… (Kamerstuk 32 847, nr. 151) over X. Die motie is destijds verworpen.": read on
+        continue;
       }
-      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k) && !coordinated(t, end, k)) {
+      if ((c == 'm' || c == 'M') && MotionFinder.isAnchor(t, k) && !coordinated(t, end, k) && !anaphoric(t, k)) {
         return null; // another motion's fate follows
       }
       if (c == 'a' || c == 'i' || c == 'v' || c == 'g') {
@@ -178,6 +222,12 @@ final class MotionOutcome {
       }
     }
     return null;
+  }
+
+  /** "…, en dat die motie is aangenomen": "die/deze motie" after a mention refers back to it. */
+  private static boolean anaphoric(NormalizedText t, int motie) {
+    return t.regionMatches(motie - 4, "die ") || t.regionMatches(motie - 5, "deze ")
+        || t.regionMatches(motie - 4, "Die ") || t.regionMatches(motie - 5, "Deze ");
   }
 
   /** "de motie-A (…) en de motie-B (…) aan te houden": both motions share the fate that follows. */
@@ -214,24 +264,54 @@ final class MotionOutcome {
       }
     } else {
       // "de (aanwezige) leden van de fractie(s) van A en B voor deze / de (gewijzigde) motie … en de leden
-      // van de fractie(s) van C ertegen", or the other way round: "… van A ertegen … en … van C ervoor"
+      // van de fractie(s) van C ertegen", or the other way round: "… van A ertegen (tegen deze motie) … en …
+      // van C ervoor"
       int fracties = indexOf(t, "leden van de fractie", end, limit);
       int listStart = fracties < 0 ? -1 : afterFractiesVan(t, fracties);
       int voor = listStart < 0 ? -1 : firstOf(t, FOR_ENDS, listStart, limit);
-      int ertegen = listStart < 0 ? -1 : indexOf(t, " ertegen", listStart, limit);
+      int ertegen = listStart < 0 ? -1 : firstOf(t, AGAINST_ENDS, listStart, limit);
       boolean forFirst = voor >= 0 && (ertegen < 0 || voor < ertegen);
       int firstEnd = forFirst ? voor : ertegen;
       if (firstEnd >= 0) {
         List<String> first = parties(t, listStart, firstEnd);
         int other = indexOf(t, "en de leden van de fractie", firstEnd, limit);
         int otherStart = other < 0 ? -1 : afterFractiesVan(t, other + 6);
-        int otherEnd = otherStart < 0 ? -1 : indexOf(t, forFirst ? " ertegen" : " ervoor", otherStart, limit);
+        int otherEnd = otherStart < 0 ? -1 : firstOf(t, forFirst ? AGAINST_ENDS : FOR_ENDS, otherStart, limit);
         List<String> second = otherEnd < 0 ? List.of() : parties(t, otherStart, otherEnd);
+        List<String> members = memberBefore(t, fracties, end);
+        if (!members.isEmpty()) {
+          first = concat(members, first); // "het lid Bontes en de leden van de fractie van de PVV voor …"
+        }
         parties = forFirst ? first : second;
         opponents = forFirst ? second : first;
       }
     }
     return m.withOutcome(fate, parties, opponents);
+  }
+
+  /** "het lid X en " right before the "leden van de fractie…" at {@code leden}: [X], else none. */
+  private static List<String> memberBefore(NormalizedText t, int leden, int from) {
+    String and = " en de ";
+    if (!t.regionMatches(leden - and.length(), and)) {
+      return List.of();
+    }
+    int lid = lastIndexOf(t, "het lid ", Math.max(from, leden - 60), leden);
+    return lid < 0 ? List.of() : List.of(t.surface(lid + 8, leden - and.length()));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static int lastIndexOf(NormalizedText t, String word, int from, int to) {
+    for (int k = Math.min(to, t.length()) - word.length(); k >= Math.max(0, from); k--) {
+      if (t.charAt(k) == word.charAt(0) && t.regionMatches(k, word)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** At "leden van de fractie…": where the party list after "fractie van " or "fracties van " starts, else -1. */

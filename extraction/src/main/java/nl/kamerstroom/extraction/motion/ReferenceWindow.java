@@ -45,6 +45,55 @@ final class ReferenceWindow {
     return null;
   }
 
+  /** How far below its marker a footnote may stand: the foot of the page, a page of text further at most. */
+  private static final int FOOTNOTE_REACH = 6000;
+
+  /**
+   * "de motie van de leden Knops en Ten Broeke2 …" with the footnote "2 Kamerstuk 27 925, nr. 556; deze motie
+   * werd … aangehouden.": the kamerstuk of the footnote whose number is glued to the submitters ending at
+   * {@code end} (after a letter or "c.s."), else null. Footnotes that name the motion again ("3 Motie van het
+   * lid X, Kamerstuk …") are mentions of their own, resolved by their submitters.
+   */
+  static Kamerstuk footnoteKamerstuk(NormalizedText t, int end) {
+    int e = end;
+    while (Character.isDigit(t.at(e)) && e - end < 2) {
+      e++;
+    }
+    char before = t.at(end - 1);
+    if (e == end || Character.isLetterOrDigit(t.at(e)) || !Character.isLetter(before) && before != '.') {
+      return null;
+    }
+    String note = " " + t.surface(end, e) + " Kamerstuk";
+    int limit = Math.min(t.length(), e + FOOTNOTE_REACH) - note.length();
+    for (int k = e; k <= limit; k++) {
+      if (t.charAt(k) == ' ' && t.at(k + 1) == note.charAt(1) && t.regionMatches(k, note)) {
+        return KamerstukParser.parse(t, k + note.length() - 9, false);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the footnote holding {@code p} ends in the normalised text: at the next line that starts another
+   * footnote ("3 Motie …"), at a blank line or after three lines.
+   */
+  static int footnoteEnd(NormalizedText t, int p) {
+    String original = t.original();
+    int lineEnd = original.indexOf('\n', t.originalEnd(p));
+    for (int line = 1; line < 3 && lineEnd >= 0 && lineEnd + 1 < original.length(); line++) {
+      char next = original.charAt(lineEnd + 1);
+      if (next == '\n' || Character.isDigit(next)) {
+        break;
+      }
+      lineEnd = original.indexOf('\n', lineEnd + 1);
+    }
+    int end = p;
+    while (end < t.length() && (lineEnd < 0 || t.originalStart(end) < lineEnd)) {
+      end++;
+    }
+    return end;
+  }
+
   /** A sentence ends at ". X" unless the dot closes an abbreviation or initial ("nr.", "c.s.", "J."). */
   static boolean wordBeforeIsLong(NormalizedText t, int dot) {
     int s = dot;

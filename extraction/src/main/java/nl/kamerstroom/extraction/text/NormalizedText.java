@@ -26,6 +26,11 @@ public final class NormalizedText {
   private final int[] segStart;
   private final int[] segDelta;
   private final int segments;
+  /**
+   * The segment of the last offset looked up: mentions come in text order, mostly in the same segment as the one
+   * before. Only a hint, checked before use, so threads sharing a text at most miss it.
+   */
+  private int lastSegment;
 
   private NormalizedText(String original, char[] chars, int length, int[] segStart, int[] segDelta, int segments) {
     this.original = original;
@@ -65,15 +70,35 @@ public final class NormalizedText {
     }
 
     NormalizedText build() {
+      char[] chars = src; // locals: the loop below reads nothing else
+      int end = n;
       int runStart = 0;
       int i = 0;
       segment(0, 0);
-      while (i < n) {
-        char c = src[i];
-        // unchanged: printable ASCII (a hyphen unless a line break follows), a single space (a whitespace
-        // artefact always consumes its whole run, so no space precedes it), other chars but spaces
-        if (c > ' ' && c < 0x7F ? c != '-' || !isSpace(at(i + 1)) : c == ' ' ? len + i - runStart > 0
-            && !isSpaceOrInvisible(at(i + 1)) : c >= 0x80 && !isSpaceOrInvisible(c)) {
+      while (i < end) {
+        // the bulk: letters, digits and punctuation, and a single space before one of them, are copied as
+        // they are; a tight loop over a table, leaving it only at something that may be an artefact
+        char c = chars[i];
+        while (true) {
+          if (c < 128 && PLAIN[c]) {
+            i++;
+          } else if (c == ' ' && i + 1 < end && chars[i + 1] < 128 && PLAIN[chars[i + 1]] && len + i - runStart > 0) {
+            i += 2; // a word's single space and the next word's first char
+          } else {
+            break;
+          }
+          if (i >= end) {
+            break;
+          }
+          c = chars[i];
+        }
+        if (i >= end) {
+          break;
+        }
+        // unchanged as well: a hyphen unless a line break follows, a single space (a whitespace artefact
+        // always consumes its whole run, so no space precedes it) unless at the start, other chars but spaces
+        if (c == '-' ? !isSpace(at(i + 1)) : c == ' ' ? len + i - runStart > 0 && !isSpaceOrInvisible(at(i + 1))
+            : c >= 0x80 && !isSpaceOrInvisible(c)) {
           i++;
           continue;
         }
@@ -82,7 +107,7 @@ public final class NormalizedText {
         runStart = i;
         segment(len, i - len);
       }
-      copy(runStart, n);
+      copy(runStart, end);
       return new NormalizedText(text, out, len, segStart, segDelta, segments);
     }
 
@@ -195,6 +220,15 @@ public final class NormalizedText {
     }
   }
 
+  /** Printable ASCII but the hyphen and the space: never part of an artefact. */
+  private static final boolean[] PLAIN = new boolean[128];
+
+  static {
+    for (char c = '!'; c < 0x7F; c++) {
+      PLAIN[c] = c != '-';
+    }
+  }
+
   private static boolean isInvisible(char c) {
     return c == '\u00AD' || c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\uFEFF';
   }
@@ -237,6 +271,10 @@ public final class NormalizedText {
     if (normStart >= length) {
       return original.length();
     }
+    int h = lastSegment;
+    if (segStart[h] <= normStart && (h + 1 == segments || segStart[h + 1] > normStart)) {
+      return normStart + segDelta[h];
+    }
     int lo = 0;
     int hi = segments - 1;
     while (lo < hi) {
@@ -247,6 +285,7 @@ public final class NormalizedText {
         hi = mid - 1;
       }
     }
+    lastSegment = lo;
     return normStart + segDelta[lo];
   }
 
@@ -267,7 +306,17 @@ public final class NormalizedText {
       return false;
     }
     for (int k = 0; k < word.length(); k++) {
-      if (Character.toLowerCase(chars[pos + k]) != Character.toLowerCase(word.charAt(k))) {
+      char a = chars[pos + k];
+      char b = word.charAt(k);
+      if (a == b) {
+        continue;
+      }
+      if (a < 128 && b < 128) { // ASCII: one bit tells the cases of a letter apart, no Unicode table lookup
+        char lower = (char) (a | 0x20);
+        if (lower != (b | 0x20) || lower < 'a' || lower > 'z') {
+          return false;
+        }
+      } else if (Character.toLowerCase(a) != Character.toLowerCase(b)) {
         return false;
       }
     }
