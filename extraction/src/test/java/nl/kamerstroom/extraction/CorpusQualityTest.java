@@ -42,15 +42,15 @@ class CorpusQualityTest {
   private static final double DEVELOPED_ACCURACY_BAR = 0.95;
   private static final List<String> BARRED_ACCURACIES = List.of("date", "type", "status");
   /**
-   * Held-out bars just below the figures measured on 4 Dec 2026 over the held-out documents h01-h16 (never read
-   * while writing rules): F1 ministries 0.987, countries 1.000, motions 0.982, amounts 0.973; date 16/16, type
-   * 16/16, chamber 16/16, id 12/16, title 8/16, status 24/29. They guard against regressions; issue 14's targets
-   * (0.97 F1, 0.95 date and type) are reported, not asserted.
+   * Held-out bars just below the figures measured on 4 Dec 2026 over the 28 held-out documents (h01-h16 and the third
+   * set h29-h40, neither read while writing rules): F1 ministries 0.989, countries 1.000, motions 0.985, amounts
+   * 0.982; date 28/28, type 28/28, chamber 28/28, id 25/28, title 20/28, status 51/53. They guard against
+   * regressions; issue 14's targets (0.97 F1, 0.95 date and type) are reported, not asserted.
    */
   private static final Map<String, Double> HELD_OUT_BARS = Map.ofEntries(Map.entry("ministries", 0.98),
-      Map.entry("countries", 0.99), Map.entry("motions", 0.97), Map.entry("amounts", 0.96), Map.entry("date", 0.95),
-      Map.entry("type", 0.95), Map.entry("chamber", 0.95), Map.entry("id", 0.7), Map.entry("title", 0.45),
-      Map.entry("status", 0.8));
+      Map.entry("countries", 0.99), Map.entry("motions", 0.975), Map.entry("amounts", 0.97), Map.entry("date", 0.95),
+      Map.entry("type", 0.95), Map.entry("chamber", 0.95), Map.entry("id", 0.85), Map.entry("title", 0.65),
+      Map.entry("status", 0.93));
   private static final List<String> CORPORA =
       List.of(System.getProperty("kamerstroom.corpus.names", "sample,dev,heldout").split(","));
   /** Only these corpora were in view while the rules were written: they print their misses. */
