@@ -116,11 +116,34 @@ public final class MotionFinder {
             known = other;
           }
         }
+        if (known == null && m.submitters().size() == 1) {
+          known = firstSubmitterOf(m.submitters().get(0), motions);
+        }
         if (known != null) {
           out.set(k, m.withKamerstukOf(known));
         }
       }
       return out;
+    }
+
+    /**
+     * "de motie van mevrouw Bergkamp" in a debate where the motion of Bergkamp and Ypma was read out: the one
+     * numbered motion of the text whose first submitter is the one named (a motion is called after its first
+     * submitter), unless a motion of hers alone or two of her motions are numbered; else null.
+     */
+    private static MotionMention firstSubmitterOf(String name, List<MotionMention> motions) {
+      MotionMention known = null;
+      for (MotionMention other : motions) {
+        if (other.number() == null || other.dossier() == null || other.submitters().isEmpty()
+            || !other.submitters().get(0).equalsIgnoreCase(name)) {
+          continue;
+        }
+        if (other.submitters().size() == 1 || known != null && !known.documentId().equals(other.documentId())) {
+          return null;
+        }
+        known = other;
+      }
+      return known;
     }
 
     private static boolean sameSubmitters(MotionMention a, MotionMention b) {
@@ -255,7 +278,9 @@ public final class MotionFinder {
         }
         Kamerstuk ks = ReferenceWindow.compact(t, q);
         if (ks == null) {
-          return q;
+          // no list after all ("2.5 Moties / De motie-Hermans c.s. (…) is uitgevoerd: …"): the pass goes on
+          // right after "moties", so the motions before the colon are found
+          return q == colon + 1 || q == colon + 2 ? p : q;
         }
         out.add(mention(t, q, ks.end(), Submitters.NONE, ks.dossier(), ks.number(), null, null, null));
         q = ks.end();
