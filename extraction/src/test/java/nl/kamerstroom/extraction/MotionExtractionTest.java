@@ -254,4 +254,33 @@ class MotionExtractionTest {
     assertThat(m.votesFor()).isEmpty();
     assertThat(m.votesAgainst()).containsExactly("PVV", "FvD");
   }
+
+  @Test
+  void aHeadingMotiesBeforeASentenceWithAColonHidesNoMotion() {
+    assertThat(motions("2.5 Moties\nDe motie-Hermans c.s. (Kamerstuk 35 830, nr. 12) over de energierekening is "
+        + "uitgevoerd: huishoudens krijgen korting."))
+        .extracting(MotionMention::documentId).containsExactly("kst-35830-12");
+    assertThat(motions("De volgende aangehouden moties zijn vervallen: 35925-XVII-46; 36045-53."))
+        .extracting(MotionMention::documentId).containsExactly("kst-35925-XVII-46", "kst-36045-53");
+  }
+
+  @Test
+  void aKamerstukSetOffByCommasAfterTheMotion() {
+    assertThat(motions("Ik verwijs naar mijn motie bij de Miljoenennota, 36200, nr. 41, die is aangenomen."))
+        .extracting(MotionMention::documentId).containsExactly("kst-36200-41");
+    assertThat(motions("de motie van de heer Omtzigt, 2 miljoen erbij, vind ik sympathiek"))
+        .extracting(MotionMention::documentId).containsOnlyNulls();
+  }
+
+  @Test
+  void aMotionCalledAfterItsFirstSubmitter() {
+    String readOut = "Aan de orde is het VAO Jeugd (31839).\nDeze motie is voorgesteld door de leden Bergkamp en "
+        + "Ypma. Zij krijgt nr. 61 (31839).\n";
+    assertThat(motions(readOut + "Ik steun de motie van mevrouw Bergkamp."))
+        .extracting(MotionMention::documentId).containsExactly("kst-31839-61", "kst-31839-61");
+    // Ypma is no first submitter; two motions of Bergkamp leave it open
+    assertThat(motions(readOut + "Ik steun de motie van mevrouw Ypma.").get(1).documentId()).isNull();
+    assertThat(motions(readOut + "Deze motie is voorgesteld door de leden Bergkamp en Keijzer. Zij krijgt nr. 62 "
+        + "(31839).\nIk steun de motie van mevrouw Bergkamp.").get(2).documentId()).isNull();
+  }
 }
