@@ -1,6 +1,7 @@
 package nl.kamerstroom.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -282,5 +283,18 @@ class MotionExtractionTest {
     assertThat(motions(readOut + "Ik steun de motie van mevrouw Ypma.").get(1).documentId()).isNull();
     assertThat(motions(readOut + "Deze motie is voorgesteld door de leden Bergkamp en Keijzer. Zij krijgt nr. 62 "
         + "(31839).\nIk steun de motie van mevrouw Bergkamp.").get(2).documentId()).isNull();
+  }
+
+  @Test
+  void aReadOutMotionNamedByItsNumberAndSubmittersWithoutTheWordMotie() {
+    String readOut = "Deze motie is voorgesteld door de leden Leijten en Keijzer. Zij krijgt nr. 63 (31839).\n";
+    assertThat(motions(readOut + "Dan nr. 63 van mevrouw Leijten en mevrouw Keijzer. Ontraden."))
+        .extracting(MotionMention::documentId, MotionMention::submitters)
+        .containsExactly(tuple("kst-31839-63", List.of("Leijten", "Keijzer")),
+            tuple("kst-31839-63", List.of("Leijten", "Keijzer")));
+    // a number never read out, a letter's number, and the motion anchor's own "op stuk nr." are no extra mentions
+    assertThat(motions(readOut + "Dan nr. 64 van mevrouw Leijten. Brief nr. 63 van de minister. De motie op stuk "
+        + "nr. 63 van mevrouw Leijten ontraad ik.")).hasSize(2);
+    assertThat(motions("Dan nr. 63 van mevrouw Leijten.")).isEmpty();
   }
 }
