@@ -57,6 +57,7 @@ public final class EntityExtractor {
     Kamerstuk own = ownScan.kamerstuk();
     List<MinistryMention> ministryMentions = nameScan.ministries();
     DocumentMetadata metadata = MetadataFinder.find(t, own, ministryMentions);
+    ministryMentions = ministries.datedTo(ministryMentions, metadata.date());
     if (own == null && metadata.kamerstuk() != null) {
       own = fromId(metadata.kamerstuk()); // no page footer: the printed heading numbers a motion document
     }

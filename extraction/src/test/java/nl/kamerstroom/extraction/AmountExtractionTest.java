@@ -92,4 +92,31 @@ class AmountExtractionTest {
             "2500000 USD", "50000 EUR", "40000000 USD");
     assertThat(amounts("5m hoog, 5k lopen, 10 km, 12e plaats")).isEmpty();
   }
+
+  @Test
+  void anAccountantsMinusMakesASumNegative() {
+    assertThat(amounts("valt mee: -/- € 30 mln bij Defensie, -/-€ 212 mln bij IenW; het saldo -/- 3,7% bbp"))
+        .containsExactly("-30000000 EUR", "-212000000 EUR");
+    assertThat(amounts("de periode 2020-/- € 5 mln")).containsExactly("5000000 EUR");
+  }
+
+  @Test
+  void halvesAboveOneBeforeACurrencyWordButNoFractionBelowOne() {
+    assertThat(amounts("anderhalve euro per dag; een half euro; een kwart euro; tweeënhalf euro"))
+        .containsExactly("1.5 EUR", "2.5 EUR");
+  }
+
+  @Test
+  void aCodeInParenthesesNamesTheCurrencyOfAWord() {
+    assertThat(amounts("trekt 300 miljoen shilling (KES) uit; 5 miljoen dollar (CAD); 40 miljoen mensen (EU)"))
+        .containsExactly("300000000 KES", "5000000 CAD");
+  }
+
+  @Test
+  void aCurrencyWordOfSeveralCountriesGoesByTheCountryNamedBefore() {
+    assertThat(amounts("In Pakistan is de noodtoestand uitgeroepen; de kosten: 7,3 miljard roepie."))
+        .containsExactly("7300000000 PKR");
+    assertThat(amounts("Sri Lanka en later India: 20 miljoen roepies")).containsExactly("20000000 INR");
+    assertThat(amounts("de kosten: 50 miljoen roepie")).containsExactly("50000000 INR");
+  }
 }

@@ -69,4 +69,15 @@ class MinistryExtractionTest {
         + "Mijnbouw en Openbaar Vervoer"))
         .containsExactly("VWS", "OCW", "IENW", "EZK");
   }
+
+  @Test
+  void aMinisterForAPortfolioBeforeItsMinistryExistedIsTheHostMinistrys() {
+    String letter = "> Retouradres Postbus 20011 2500 EA Den Haag\n\nDatum\n%s\nBetreft\nWoningbouw\n\nGeachte "
+        + "Voorzitter,\n\nDe minister voor Volkshuisvesting en Ruimtelijke Ordening en de Minister van "
+        + "Volkshuisvesting en Ruimtelijke Ordening schrijven.";
+    assertThat(codes(letter.formatted("12 april 2023"))).containsExactly("BZK", "VRO");
+    assertThat(codes(letter.formatted("12 april 2025"))).containsExactly("VRO", "VRO");
+    assertThat(codes("De minister voor Volkshuisvesting en Ruimtelijke Ordening (zonder datum)."))
+        .containsExactly("VRO");
+  }
 }

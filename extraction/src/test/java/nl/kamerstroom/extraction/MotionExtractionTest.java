@@ -1,6 +1,7 @@
 package nl.kamerstroom.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -253,5 +254,47 @@ class MotionExtractionTest {
     assertThat(m.status()).isEqualTo("aangenomen");
     assertThat(m.votesFor()).isEmpty();
     assertThat(m.votesAgainst()).containsExactly("PVV", "FvD");
+  }
+
+  @Test
+  void aHeadingMotiesBeforeASentenceWithAColonHidesNoMotion() {
+    assertThat(motions("2.5 Moties\nDe motie-Hermans c.s. (Kamerstuk 35 830, nr. 12) over de energierekening is "
+        + "uitgevoerd: huishoudens krijgen korting."))
+        .extracting(MotionMention::documentId).containsExactly("kst-35830-12");
+    assertThat(motions("De volgende aangehouden moties zijn vervallen: 35925-XVII-46; 36045-53."))
+        .extracting(MotionMention::documentId).containsExactly("kst-35925-XVII-46", "kst-36045-53");
+  }
+
+  @Test
+  void aKamerstukSetOffByCommasAfterTheMotion() {
+    assertThat(motions("Ik verwijs naar mijn motie bij de Miljoenennota, 36200, nr. 41, die is aangenomen."))
+        .extracting(MotionMention::documentId).containsExactly("kst-36200-41");
+    assertThat(motions("de motie van de heer Omtzigt, 2 miljoen erbij, vind ik sympathiek"))
+        .extracting(MotionMention::documentId).containsOnlyNulls();
+  }
+
+  @Test
+  void aMotionCalledAfterItsFirstSubmitter() {
+    String readOut = "Aan de orde is het VAO Jeugd (31839).\nDeze motie is voorgesteld door de leden Bergkamp en "
+        + "Ypma. Zij krijgt nr. 61 (31839).\n";
+    assertThat(motions(readOut + "Ik steun de motie van mevrouw Bergkamp."))
+        .extracting(MotionMention::documentId).containsExactly("kst-31839-61", "kst-31839-61");
+    // Ypma is no first submitter; two motions of Bergkamp leave it open
+    assertThat(motions(readOut + "Ik steun de motie van mevrouw Ypma.").get(1).documentId()).isNull();
+    assertThat(motions(readOut + "Deze motie is voorgesteld door de leden Bergkamp en Keijzer. Zij krijgt nr. 62 "
+        + "(31839).\nIk steun de motie van mevrouw Bergkamp.").get(2).documentId()).isNull();
+  }
+
+  @Test
+  void aReadOutMotionNamedByItsNumberAndSubmittersWithoutTheWordMotie() {
+    String readOut = "Deze motie is voorgesteld door de leden Leijten en Keijzer. Zij krijgt nr. 63 (31839).\n";
+    assertThat(motions(readOut + "Dan nr. 63 van mevrouw Leijten en mevrouw Keijzer. Ontraden."))
+        .extracting(MotionMention::documentId, MotionMention::submitters)
+        .containsExactly(tuple("kst-31839-63", List.of("Leijten", "Keijzer")),
+            tuple("kst-31839-63", List.of("Leijten", "Keijzer")));
+    // a number never read out, a letter's number, and the motion anchor's own "op stuk nr." are no extra mentions
+    assertThat(motions(readOut + "Dan nr. 64 van mevrouw Leijten. Brief nr. 63 van de minister. De motie op stuk "
+        + "nr. 63 van mevrouw Leijten ontraad ik.")).hasSize(2);
+    assertThat(motions("Dan nr. 63 van mevrouw Leijten.")).isEmpty();
   }
 }

@@ -175,4 +175,24 @@ class ReferenceRedactionMetadataTest {
         + "Algemene Zaken\n\nNr. 1985 BRIEF VAN DE MINISTER\n\nTekst.").metadata().documentId())
         .isEqualTo("kst-21501-02-1985");
   }
+
+  @Test
+  void aHandelingenRecordOpeningWithItsRunningHeaderIsTitledByItsMiddleColumn() {
+    DocumentMetadata md = EXTRACTOR.extract("Tweede Kamer          Voorjaarsnota 2023          28 juni 2023\n"
+        + "                                              TK 95      95-5-1\n\nVoorjaarsnota 2023\n\nAan de orde "
+        + "is de voortzetting van het debat over de Voorjaarsnota 2023 (36350).\n").metadata();
+    assertThat(md.documentType()).isEqualTo("Handelingen");
+    assertThat(md.title()).isEqualTo("Voorjaarsnota 2023");
+  }
+
+  @Test
+  void aNewsHeadlineWrappedOverLinesIsJoinedButNotItsLeadParagraph() {
+    String news = "Nieuwsbericht | 18-02-2020 | 14:05\n\nNederland draagt 5 miljoen bij aan bestrijding\n"
+        + "sprinkhanenplaag Oost-Afrika\n\n%s";
+    assertThat(EXTRACTOR.extract(news.formatted("De tekst.")).metadata().title())
+        .isEqualTo("Nederland draagt 5 miljoen bij aan bestrijding sprinkhanenplaag Oost-Afrika");
+    assertThat(EXTRACTOR.extract("Nieuwsbericht | 18-02-2020\n\nKabinet steunt boeren\nMinister X stelt vandaag "
+        + "geld beschikbaar voor\nboeren in het oosten van het land, die last\nhebben van droogte.").metadata().title())
+        .isEqualTo("Kabinet steunt boeren");
+  }
 }

@@ -144,8 +144,20 @@ public final class AmountFinder {
         return upperEnd;
       }
     }
-    out.add(mention(t, start, end, value, cur.value()));
+    int minus = negationStart(t, start);
+    out.add(minus < 0 ? mention(t, start, end, value, cur.value())
+        : mention(t, minus, end, value.negate(), cur.value()));
     return end;
+  }
+
+  /**
+   * "-/- € 30 mln": the accountants' minus before a sum (Najaarsnota, Voorjaarsnota, budget letters) makes it
+   * negative; where "-/-" starts, else -1.
+   */
+  private static int negationStart(NormalizedText t, int start) {
+    int s = t.at(start - 1) == ' ' ? start - 4 : start - 3;
+    return t.at(s) == '-' && t.at(s + 1) == '/' && t.at(s + 2) == '-' && !Character.isLetterOrDigit(t.at(s - 1))
+        ? s : -1;
   }
 
   /**
@@ -277,8 +289,11 @@ public final class AmountFinder {
     }
     String word = t.surface(w, i - 1);
     BigDecimal number = word.equalsIgnoreCase("een") ? null : DutchNumbers.value(word);
-    if (number == null || number.scale() > 0 && !ton || ton && number.compareTo(TON_COUNT_LIMIT) >= 0) {
-      return i + 1; // no number word, a half without its scale ("half euro"), or a weight ("duizend ton.")
+    if (number == null || number.compareTo(BigDecimal.ONE) < 0 && !ton
+        || ton && number.compareTo(TON_COUNT_LIMIT) >= 0) {
+      // no number word, a fraction below one without its scale ("half euro", "kwart euro"; "anderhalve euro"
+      // is one), or a weight ("duizend ton.")
+      return i + 1;
     }
     out.add(mention(t, w, cur.end(), ton ? number.multiply(TON) : number, cur.value()));
     return cur.end();

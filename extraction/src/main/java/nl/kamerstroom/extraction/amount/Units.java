@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import nl.kamerstroom.extraction.text.NormalizedText;
 
@@ -124,14 +125,71 @@ final class Units {
     return null;
   }
 
-  /** A currency word, symbol or ISO code at p (after a number). */
+  /**
+   * Currency words several countries use ("roepie": India, Pakistan, Sri Lanka, …), by the code of the most
+   * common one: the country named last before the amount, within {@link #COUNTRY_REACH}, decides ("In Pakistan
+   * … 7,3 miljard roepie" is PKR). Country names as stems, so the adjective counts too ("Pakistaanse roepie").
+   */
+  private static final Map<String, String[][]> SHARED_NAMES = Map.of(
+      "INR", new String[][] {{"Pakistan", "PKR"}, {"Sri Lank", "LKR"}, {"Nepal", "NPR"}, {"Indonesi", "IDR"},
+          {"Mauriti", "MUR"}, {"Seychel", "SCR"}, {"India", "INR"}});
+  /** How far before a shared currency word its country may be named: the sentence and the one before. */
+  private static final int COUNTRY_REACH = 300;
+  /** How long a currency word without an entry of its own may be before its code ("shilling (KES)"). */
+  private static final int NAMED_WORD_MAX = 12;
+
+  /**
+   * A currency word, symbol or ISO code at p (after a number). A code in parentheses right after a word
+   * names the currency ("300 miljoen shilling (KES)"), also for words without an entry; a shared word
+   * ("roepie") is resolved by the country named before it.
+   */
   static Found<String> currencyAfter(NormalizedText t, int p) {
     Found<String> code = isoCode(t, p);
     if (code != null) {
       return code;
     }
     char c = Character.toLowerCase(t.at(p));
-    return match(t, p, CURRENCY_WORDS_BY_FIRST[c < 128 ? c : 0]); // only the words starting with this char
+    Found<String> word = match(t, p, CURRENCY_WORDS_BY_FIRST[c < 128 ? c : 0]); // only the words starting with c
+    int wordEnd = word != null ? word.end() : Character.isLowerCase(t.at(p)) ? lowerWordEnd(t, p) : -1;
+    Found<String> named = wordEnd < 0 ? null : codeInParentheses(t, wordEnd);
+    if (named != null) {
+      return new Found<>(named.value(), p, named.end());
+    }
+    String[][] countries = word == null ? null : SHARED_NAMES.get(word.value());
+    return countries == null ? word : new Found<>(byCountryBefore(t, p, countries, word.value()), p, word.end());
+  }
+
+  /** The end of a lower-case word of at most {@link #NAMED_WORD_MAX} letters at p, else -1. */
+  private static int lowerWordEnd(NormalizedText t, int p) {
+    int e = p;
+    while (Character.isLowerCase(t.at(e)) && e - p <= NAMED_WORD_MAX) {
+      e++;
+    }
+    return e - p > NAMED_WORD_MAX || Character.isLetterOrDigit(t.at(e)) ? -1 : e;
+  }
+
+  /** " (KES)" at p: the code, ending after the parenthesis; else null. */
+  private static Found<String> codeInParentheses(NormalizedText t, int p) {
+    if (t.at(p) != ' ' || t.at(p + 1) != '(' || t.at(p + 5) != ')') {
+      return null;
+    }
+    Found<String> code = isoCode(t, p + 2);
+    return code == null ? null : new Found<>(code.value(), p + 2, p + 6);
+  }
+
+  /** The code of the country named last within {@link #COUNTRY_REACH} before p, else the common one. */
+  private static String byCountryBefore(NormalizedText t, int p, String[][] countries, String common) {
+    String before = t.surface(Math.max(0, p - COUNTRY_REACH), p);
+    int last = -1;
+    String code = common;
+    for (String[] country : countries) {
+      int k = before.lastIndexOf(country[0]);
+      if (k > last) {
+        last = k;
+        code = country[1];
+      }
+    }
+    return code;
   }
 
   /** A symbol or ISO code at p, before a number. */

@@ -14,6 +14,8 @@ final class TitleFinder {
   private static final int QUESTION_LINES = 5;
   /** Longer than this and continued by the next line, a first line is a wrapped paragraph's, no heading. */
   private static final int PARAGRAPH_LINE = 60;
+  /** At most this many lines of a wrapped news headline are joined. */
+  private static final int HEADLINE_LINES = 3;
   private static final String[] SUBJECT_LABELS = {"Betreft:", "Betreft ", "Onderwerp:", "Onderwerp "};
 
   private TitleFinder() {}
@@ -22,7 +24,7 @@ final class TitleFinder {
   static String title(String type, HeadLines lines, KamerstukHeading printed) {
     if ("Handelingen".equals(type)) {
       int item = lines.numberLine(lines.sessionLine() + 2);
-      return item < 0 ? null : lines.get(item + 1);
+      return item < 0 ? runningHeaderTitle(lines) : lines.get(item + 1);
     }
     if ("antwoord".equals(type) || "Kamervragen".equals(type)) {
       int first = lines.startingWith("Vragen van ");
@@ -43,7 +45,7 @@ final class TitleFinder {
       // the headline beside the label: after it when the label comes first, else right before it (below
       // a breadcrumb "Rijksoverheid.nl > Onderwerpen > …")
       int label = MetadataFinder.newsLine(lines);
-      return lines.get(label == 0 ? 1 : label - 1);
+      return label == 0 ? wrappedHeadline(lines, 1) : lines.get(label - 1);
     }
     String subject = subject(lines);
     if (subject != null) {
@@ -52,6 +54,45 @@ final class TitleFinder {
     String heading = markdownHeading(lines);
     // a document of no known genre: its first line, when that reads as a heading
     return heading != null || !"overig".equals(type) ? heading : firstLine(lines);
+  }
+
+  /**
+   * The headline starting at line k, with the lines that wrap it ("… bestrijding sprinkhanenplaag / Oost-Afrika")
+   * when the block ends at a blank line within {@link #HEADLINE_LINES} lines; a longer block is the headline
+   * followed by its lead paragraph, and the headline its first line.
+   */
+  private static String wrappedHeadline(HeadLines lines, int k) {
+    int end = k + 1;
+    while (end < lines.size() && lines.continues(end) && end - k < HEADLINE_LINES) {
+      end++;
+    }
+    if (end == k + 1 || lines.continues(end)) {
+      return lines.get(k);
+    }
+    StringBuilder headline = new StringBuilder(lines.get(k));
+    for (int next = k + 1; next < end; next++) {
+      HeadLines.append(headline, lines.get(next));
+    }
+    return headline.toString();
+  }
+
+  /**
+   * A record that opens with its running page header, "Tweede Kamer   Voorjaarsnota 2023   28 juni 2023"
+   * (chamber, agenda item, date in columns), and no item number line: the middle column; else null.
+   */
+  private static String runningHeaderTitle(HeadLines lines) {
+    for (int k = 0; k < lines.size(); k++) {
+      String line = lines.get(k);
+      if (!line.startsWith("Tweede Kamer  ") && !line.startsWith("Eerste Kamer  ")) {
+        continue;
+      }
+      String[] columns = line.split(" {2,}");
+      String date = columns[columns.length - 1];
+      if (columns.length == 3 && date.length() > 4 && HeadLines.digitsOnly(date.substring(date.length() - 4))) {
+        return columns[1];
+      }
+    }
+    return null;
   }
 
   /**

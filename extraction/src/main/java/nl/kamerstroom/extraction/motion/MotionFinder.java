@@ -64,6 +64,43 @@ public final class MotionFinder {
     private String debateDossier;
     /** The dossier of the last motion referred to with its full kamerstuk: the fallback for one by number. */
     private String referencedDossier;
+    /** The numbers of the motions read out in the dossier under debate: "nr. 63 van mevrouw X" is one of them. */
+    private final Set<String> readOutNumbers = new java.util.HashSet<>();
+
+    /**
+     * "Dan nr. 63 van mevrouw Leijten en mevrouw Keijzer. Die motie is overbodig": a minister going through the
+     * motions read out in the debate names each by its number and submitters, without the word "motie". Only a
+     * number read out in the dossier under debate, followed by "van" and a member; returns where the pass
+     * resumes.
+     */
+    /** A new dossier under debate: the numbers read out under the last one are not its motions. */
+    private void debateUnder(String dossier) {
+      if (!dossier.equals(debateDossier)) {
+        readOutNumbers.clear();
+        debateDossier = dossier;
+      }
+    }
+
+    private int numberOfAReadOutMotion(NormalizedText t, int i) {
+      if (!t.regionMatches(i, "nr. ") || !Character.isDigit(t.at(i + 4)) || Character.isLetterOrDigit(t.at(i - 1))) {
+        return i + 1;
+      }
+      int e = tokenEnd(t, i + 4);
+      String number = t.surface(i + 4, e);
+      int before = Words.previousWordStart(t, i);
+      String word = before < 0 ? "" : Words.wordAt(t, before).toLowerCase(Locale.ROOT);
+      if (!readOutNumbers.contains(number) || !t.regionMatches(e, " van ") || word.startsWith("stuk")
+          || t.at(i - 2) == ',' || t.at(i - 1) == '(') {
+        return i + 1; // "op stuk nr. 61 van": the motion anchor's; "(31839, nr. 61)": a kamerstuk
+      }
+      int p = skipLead(t, e + 5);
+      Submitters s = p == e + 5 ? Submitters.NONE : SubmitterParser.parse(t, p, false);
+      if (s.names().isEmpty()) {
+        return i + 1;
+      }
+      out.add(mention(t, i, s.end(), s, debateDossier, number, null, null, null));
+      return s.end();
+    }
 
     /**
      * The motions, a motion document's heading numbered by {@code own} (may be null), and each mention that
@@ -116,11 +153,34 @@ public final class MotionFinder {
             known = other;
           }
         }
+        if (known == null && m.submitters().size() == 1) {
+          known = firstSubmitterOf(m.submitters().get(0), motions);
+        }
         if (known != null) {
           out.set(k, m.withKamerstukOf(known));
         }
       }
       return out;
+    }
+
+    /**
+     * "de motie van mevrouw Bergkamp" in a debate where the motion of Bergkamp and Ypma was read out: the one
+     * numbered motion of the text whose first submitter is the one named (a motion is called after its first
+     * submitter), unless a motion of hers alone or two of her motions are numbered; else null.
+     */
+    private static MotionMention firstSubmitterOf(String name, List<MotionMention> motions) {
+      MotionMention known = null;
+      for (MotionMention other : motions) {
+        if (other.number() == null || other.dossier() == null || other.submitters().isEmpty()
+            || !other.submitters().get(0).equalsIgnoreCase(name)) {
+          continue;
+        }
+        if (other.submitters().size() == 1 || known != null && !known.documentId().equals(other.documentId())) {
+          return null;
+        }
+        known = other;
+      }
+      return known;
     }
 
     private static boolean sameSubmitters(MotionMention a, MotionMention b) {
@@ -148,7 +208,8 @@ public final class MotionFinder {
 
     @Override
     public List<String> wordStartPrefixes() {
-      return List.of("mo", "Mo", "MO", "Aa"); // "motie(s)", "MOTIE", "Aan de orde is"
+      // "motie(s)", "MOTIE", "Aan de orde is", "nr. 63 van mevrouw …"
+      return List.of("mo", "Mo", "MO", "Aa", "nr");
     }
 
     @Override
@@ -157,10 +218,18 @@ public final class MotionFinder {
         agendaItem(t, i);
         return i + 1;
       }
+      if (t.charAt(i) == 'n') {
+        return readOutNumbers.isEmpty() ? i + 1 : numberOfAReadOutMotion(t, i);
+      }
       if (i + 5 <= t.length() && isAnchor(t, i)) {
         MotionMention m = ReadOutMotion.at(t, i);
         if (m != null) {
-          debateDossier = m.dossier() == null ? debateDossier : m.dossier();
+          if (m.dossier() != null) {
+            debateUnder(m.dossier());
+            if (m.number() != null) {
+              readOutNumbers.add(m.number());
+            }
+          }
         } else {
           m = reference(t, i, debateDossier != null ? debateDossier : referencedDossier);
           if (m != null && isHeading(t, i, m)) {
@@ -224,7 +293,7 @@ public final class MotionFinder {
         if (t.charAt(k) == '(' && Character.isDigit(t.at(k + 1))) {
           Kamerstuk ks = KamerstukParser.parse(t, k + 1, true);
           if (ks != null && ks.number() == null && t.at(ks.end()) == ')') {
-            debateDossier = ks.dossier();
+            debateUnder(ks.dossier());
             return;
           }
         }
@@ -255,7 +324,9 @@ public final class MotionFinder {
         }
         Kamerstuk ks = ReferenceWindow.compact(t, q);
         if (ks == null) {
-          return q;
+          // no list after all ("2.5 Moties / De motie-Hermans c.s. (…) is uitgevoerd: …"): the pass goes on
+          // right after "moties", so the motions before the colon are found
+          return q == colon + 1 || q == colon + 2 ? p : q;
         }
         out.add(mention(t, q, ks.end(), Submitters.NONE, ks.dossier(), ks.number(), null, null, null));
         q = ks.end();

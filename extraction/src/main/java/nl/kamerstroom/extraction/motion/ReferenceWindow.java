@@ -13,8 +13,9 @@ final class ReferenceWindow {
   private ReferenceWindow() {}
 
   /**
-   * The kamerstuk of a reference: the first "(" or "Kamerstuk" after the submitters that parses, before
-   * the next motion, the end of the sentence or the window.
+   * The kamerstuk of a reference: the first "(", "Kamerstuk" or ", " (a kamerstuk set off by commas) after
+   * the submitters that parses with its number, before the next motion, the end of the sentence or the
+   * window.
    */
   static Kamerstuk kamerstukAfter(NormalizedText t, int from, int window) {
     int limit = Math.min(t.length(), from + window);
@@ -31,6 +32,11 @@ final class ReferenceWindow {
         }
       } else if ((c == 'K' || c == 'k') && t.regionMatchesIgnoreCase(k, "kamerstuk") && !Character.isLetter(t.at(k - 1))) {
         Kamerstuk ks = KamerstukParser.parse(t, k, false);
+        if (ks != null) {
+          return ks;
+        }
+      } else if (c == ',' && t.at(k + 1) == ' ' && Character.isDigit(t.at(k + 2))) {
+        Kamerstuk ks = KamerstukParser.parse(t, k + 2, false); // "mijn motie bij de Miljoenennota, 36200, nr. 41"
         if (ks != null) {
           return ks;
         }
