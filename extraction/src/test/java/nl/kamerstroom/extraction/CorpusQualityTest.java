@@ -42,14 +42,14 @@ class CorpusQualityTest {
   private static final double DEVELOPED_ACCURACY_BAR = 0.95;
   private static final List<String> BARRED_ACCURACIES = List.of("date", "type", "status");
   /**
-   * Held-out bars just below the figures measured on 4 Dec 2026 over the 28 held-out documents (h01-h16 and the third
-   * set h29-h40, neither read while writing rules): F1 ministries 0.989, countries 1.000, motions 0.985, amounts
-   * 0.982; date 28/28, type 28/28, chamber 28/28, id 25/28, title 20/28, status 51/53. They guard against
+   * Held-out bars just below the figures measured on 4 Dec 2026 over the 40 held-out documents (h01-h16, h29-h40 and
+   * h41-h52, by three authors, none read while writing rules): F1 ministries 0.994, countries 1.000, motions 0.984,
+   * amounts 0.988; date 39/40, type 40/40, chamber 40/40, id 36/40, title 31/40, status 78/81. They guard against
    * regressions; issue 14's targets (0.97 F1, 0.95 date and type) are reported, not asserted.
    */
-  private static final Map<String, Double> HELD_OUT_BARS = Map.ofEntries(Map.entry("ministries", 0.98),
-      Map.entry("countries", 0.99), Map.entry("motions", 0.975), Map.entry("amounts", 0.97), Map.entry("date", 0.95),
-      Map.entry("type", 0.95), Map.entry("chamber", 0.95), Map.entry("id", 0.85), Map.entry("title", 0.65),
+  private static final Map<String, Double> HELD_OUT_BARS = Map.ofEntries(Map.entry("ministries", 0.985),
+      Map.entry("countries", 0.99), Map.entry("motions", 0.975), Map.entry("amounts", 0.975), Map.entry("date", 0.95),
+      Map.entry("type", 0.95), Map.entry("chamber", 0.95), Map.entry("id", 0.85), Map.entry("title", 0.72),
       Map.entry("status", 0.93));
   private static final List<String> CORPORA =
       List.of(System.getProperty("kamerstroom.corpus.names", "sample,dev,heldout").split(","));
