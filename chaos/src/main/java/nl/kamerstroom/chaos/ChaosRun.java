@@ -30,8 +30,6 @@ final class ChaosRun {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration REAL_RECORD_WAIT = Duration.ofSeconds(30);
-    /** How long after the last drop documents to delete may still be waited for. */
-    private static final Duration DELETE_WAIT = Duration.ofSeconds(30);
 
     /** What the run did and found. */
     record Result(long seed, List<Check> checks, List<String> faults, Map<ServiceInstance, Integer> selfExits,
@@ -61,6 +59,8 @@ final class ChaosRun {
         Map<ServiceInstance, Integer> selfExits;
         Map<ServiceInstance, Duration> stopTimes;
         Throughput throughput;
+        int deletions = options.injectFaults() ? Math.max(2, options.documents() / 100) : 0;
+        int deleted;
         try (Pipeline pipeline = Pipeline.start(options.dir(), options.instances(), options.openSearch(), events,
                 STARTUP_TIMEOUT)) {
             events.log("every instance healthy");
@@ -77,13 +77,19 @@ final class ChaosRun {
                 }
             }, "chaos-faults");
             faultThread.start();
-            List<PoisonRecords.Poison> poisons = load(pipeline, workload);
-            faultThread.join();
-            if (faultFailure.get() != null) {
-                throw new IllegalStateException("A fault could not be injected", faultFailure.get());
+            List<PoisonRecords.Poison> poisons;
+            boolean settled;
+            try (Deletions deleter = new Deletions(pipeline.bootstrapServers(), deletions,
+                    new ReplicaClient(pipeline.instances(ServiceKind.LUCENE_INDEX).getFirst().baseUrl()))) {
+                poisons = load(pipeline, workload, deleter);
+                faultThread.join();
+                if (faultFailure.get() != null) {
+                    throw new IllegalStateException("A fault could not be injected", faultFailure.get());
+                }
+                events.log("load and faults done; waiting for the pipeline to settle");
+                settled = settle(pipeline, workload, deleter);
+                deleted = deleter.deleted().size();
             }
-            events.log("load and faults done; waiting for the pipeline to settle");
-            boolean settled = settle(pipeline, workload);
             throughput = Throughput.measure(workload.expected().size(), loadStarted, settled, pipeline.instances(),
                     pipeline.stackProcesses());
             // The last entity counts become visible with the enrich transaction after the last document's.
@@ -96,44 +102,37 @@ final class ChaosRun {
             stopTimes = pipeline.stopServices(STOP_GRACE);
             events.log("services stopped: %s", stopTimes);
         }
+        // Without this line a run that deleted nothing would pass the delete checks on no evidence.
+        checks.add(Check.of("documents deleted (tombstones) while the pipeline ran", deletions, deleted,
+                deleted == deletions));
         checks.addAll(Checks.afterShutdown(stopTimes, STOP_LIMIT));
         return new Result(options.seed(), checks, injected, selfExits, throughput, events.elapsed());
     }
 
     /**
      * Drops the groups evenly over the load window; poison records a third and two thirds in;
-     * halfway, three quarters in and after the last drop, deletes documents that have made it
-     * through (none in a throughput run, where waiting for them would stretch the measurement).
+     * halfway and three quarters in, deletes documents that have made it through (the rest while
+     * the pipeline settles).
      */
-    private List<PoisonRecords.Poison> load(Pipeline pipeline, Workload workload) throws IOException, InterruptedException {
+    private List<PoisonRecords.Poison> load(Pipeline pipeline, Workload workload, Deletions deleter)
+            throws IOException, InterruptedException {
         Path scratch = Files.createDirectories(options.dir().resolve("poison"));
         List<PoisonRecords.Poison> poisons = new ArrayList<>();
         long pause = options.loadTime().toMillis() / workload.groupCount();
-        int deletions = options.injectFaults() ? Math.max(2, options.documents() / 100) : 0;
-        ReplicaClient replica = new ReplicaClient(pipeline.instances(ServiceKind.LUCENE_INDEX).getFirst().baseUrl());
-        try (Deletions deleter = new Deletions(pipeline.bootstrapServers())) {
-            for (int group = 0; group < workload.groupCount(); group++) {
-                workload.drop(group, pipeline.inbox());
-                if (group == workload.groupCount() / 3) {
-                    poisons.addAll(poison(pipeline, Topics.INGESTED, scratch));
-                }
-                if (group == 2 * workload.groupCount() / 3 && options.poisonEnriched()) {
-                    poisons.addAll(poison(pipeline, Topics.ENRICHED, scratch));
-                }
-                if (group == workload.groupCount() / 2 || group == 3 * workload.groupCount() / 4) {
-                    deleter.deleteFinished(workload, pipeline.done(), replica, deletions);
-                }
-                Thread.sleep(pause);
+        for (int group = 0; group < workload.groupCount(); group++) {
+            workload.drop(group, pipeline.inbox());
+            if (group == workload.groupCount() / 3) {
+                poisons.addAll(poison(pipeline, Topics.INGESTED, scratch));
             }
-            events.log("all %d files dropped", workload.fileCount());
-            long deadline = System.nanoTime() + DELETE_WAIT.toNanos();
-            while (deleter.deleted().size() < deletions && System.nanoTime() < deadline) {
-                Thread.sleep(1_000);
-                deleter.deleteFinished(workload, pipeline.done(), replica, deletions);
+            if (group == 2 * workload.groupCount() / 3 && options.poisonEnriched()) {
+                poisons.addAll(poison(pipeline, Topics.ENRICHED, scratch));
             }
-            events.log("deleted %d documents (tombstones on %s): %s", deleter.deleted().size(), Topics.INGESTED,
-                    deleter.deleted());
+            if (group == workload.groupCount() / 2 || group == 3 * workload.groupCount() / 4) {
+                deleter.deleteFinished(workload, pipeline.done());
+            }
+            Thread.sleep(pause);
         }
+        events.log("all %d files dropped", workload.fileCount());
         return poisons;
     }
 
@@ -167,10 +166,12 @@ final class ChaosRun {
     }
 
     /**
-     * Waits until no file is left in the inbox or a claim folder and every store (each Lucene
-     * replica, and OpenSearch through its first index instance) holds as many documents as expected.
+     * Waits until no file is left in the inbox or a claim folder, every document to delete is
+     * deleted (only finished documents qualify, so on a loaded machine most are deleted here), and
+     * every store (each Lucene replica, and OpenSearch through its first index instance) holds as
+     * many documents as expected.
      */
-    private boolean settle(Pipeline pipeline, Workload workload) {
+    private boolean settle(Pipeline pipeline, Workload workload, Deletions deleter) throws InterruptedException {
         long deadline = System.nanoTime() + options.settleTimeout().toNanos();
         long nextProgress = 0;
         List<ReplicaClient> replicas = pipeline.stores().stream()
@@ -186,9 +187,16 @@ final class ChaosRun {
                 Pipeline.sleep(Duration.ofMillis(200));
                 continue;
             }
+            if (!deleter.done()) {
+                deleter.deleteFinished(workload, pipeline.done());
+                if (deleter.done()) {
+                    events.log("deleted %d documents (tombstones on %s): %s", deleter.deleted().size(),
+                            Topics.INGESTED, deleter.deleted());
+                }
+            }
             List<Long> held = replicas.stream().map(ReplicaClient::total).toList();
             boolean indexed = held.stream().allMatch(total -> total == workload.expected().size());
-            if (inInbox == 0 && claimed == 0 && indexed) {
+            if (inInbox == 0 && claimed == 0 && indexed && deleter.done()) {
                 events.log("settled: inbox empty, every store holds %d documents", workload.expected().size());
                 return true;
             }

@@ -27,9 +27,14 @@ final class Deletions implements AutoCloseable {
     private static final int MOST_ASKED = 20;
 
     private final Producer<byte[], byte[]> producer;
+    private final int wanted;
+    private final ReplicaClient replica;
     private final List<String> deleted = new ArrayList<>();
 
-    Deletions(String bootstrapServers) {
+    /** @param replica the replica that must serve a document before it is deleted */
+    Deletions(String bootstrapServers, int wanted, ReplicaClient replica) {
+        this.wanted = wanted;
+        this.replica = replica;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -42,7 +47,7 @@ final class Deletions implements AutoCloseable {
      * Asks the replica about a few finished documents at most, so a lagging replica does not hold up
      * the load.
      */
-    void deleteFinished(Workload workload, Path done, ReplicaClient replica, int wanted) throws InterruptedException {
+    void deleteFinished(Workload workload, Path done) throws InterruptedException {
         int asked = 0;
         for (Workload.ExpectedDocument document : workload.deletable()) {
             if (deleted.size() >= wanted || asked >= MOST_ASKED) {
@@ -73,6 +78,11 @@ final class Deletions implements AutoCloseable {
             // The replica is down or starting (a fault): ask again on the next round.
             return false;
         }
+    }
+
+    /** Whether {@code wanted} documents are deleted. */
+    boolean done() {
+        return deleted.size() >= wanted;
     }
 
     /** File names of the deleted documents. */

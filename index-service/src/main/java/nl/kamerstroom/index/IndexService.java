@@ -14,7 +14,6 @@ import nl.kamerstroom.common.http.HttpServer;
 import nl.kamerstroom.common.http.ServiceMetrics;
 import nl.kamerstroom.common.kafka.KafkaClients;
 import nl.kamerstroom.common.lifecycle.Service;
-import nl.kamerstroom.index.api.EntityApi;
 import nl.kamerstroom.index.api.SearchApi;
 import nl.kamerstroom.index.opensearch.DocumentsIndex;
 import nl.kamerstroom.index.opensearch.OpenSearchConfig;
@@ -23,7 +22,6 @@ import nl.kamerstroom.index.opensearch.OpenSearchFeeder;
 import nl.kamerstroom.index.opensearch.OpenSearchSearch;
 import nl.kamerstroom.index.operator.OperatorView;
 import nl.kamerstroom.index.search.DocumentSearch;
-import nl.kamerstroom.index.search.EntitySearch;
 import nl.kamerstroom.index.search.SearchStore;
 import nl.kamerstroom.index.store.FeedPolicy;
 import nl.kamerstroom.index.store.IndexFeeder;
@@ -119,10 +117,6 @@ public final class IndexService implements Service {
                 .health(this::health)
                 .metrics(registry)
                 .route("/", page::answer);
-        if (lucene != null) {
-            // Entity pages count mentions in the Lucene store's stored documents.
-            routes.route(EntityApi.PATH, new EntityApi(new EntitySearch(lucene))::answer);
-        }
         http = routes.start();
         started.add(http);
         ensureTopics();

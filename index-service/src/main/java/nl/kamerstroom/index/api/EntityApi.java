@@ -8,26 +8,27 @@ import nl.kamerstroom.common.http.BadRequestException;
 import nl.kamerstroom.common.http.Request;
 import nl.kamerstroom.common.http.Response;
 import nl.kamerstroom.index.search.EntityReport;
-import nl.kamerstroom.index.search.EntitySearch;
 import nl.kamerstroom.index.search.EntityType;
+import nl.kamerstroom.index.search.SearchStore;
 
 /**
  * {@code /api/entity/{type}/{id}?limit=&offset=}: one ministry, country, motion or dossier with
  * the documents mentioning it (newest first) and its mentions per month, for the entity page.
+ * Answered alike by both stores (see {@link EntityReport}).
  */
-public final class EntityApi {
+final class EntityApi {
 
-    public static final String PATH = "/api/entity/";
+    static final String PATH = "/api/entity/";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
 
-    private final EntitySearch search;
+    private final SearchStore search;
 
-    public EntityApi(EntitySearch search) {
+    EntityApi(SearchStore search) {
         this.search = search;
     }
 
-    public Response answer(Request request) throws Exception {
+    Response answer(Request request) throws Exception {
         String[] parts = request.path().substring(PATH.length()).split("/", -1);
         if (parts.length != 2 || parts[1].isBlank()) {
             throw new BadRequestException("Expected " + PATH + "{type}/{id}, got " + request.path());
@@ -35,8 +36,8 @@ public final class EntityApi {
         EntityType type = EntityType.byKey(parts[0]).orElseThrow(() -> new BadRequestException(
                 "Entity type must be one of ministry, country, motion, dossier, got '" + parts[0] + "'"));
         int limit = request.intParam("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = request.intParam("offset", 0, 0, EntitySearch.MAX_COUNTED);
-        EntityReport report = search.report(type, parts[1], limit, offset);
+        int offset = request.intParam("offset", 0, 0, EntityReport.MAX_COUNTED);
+        EntityReport report = search.entity(type, parts[1], limit, offset);
         if (report.documents() == 0) {
             return Response.error(404, "No document mentions " + type.key() + " " + parts[1]);
         }

@@ -32,18 +32,22 @@ public final class SearchApi {
     private final Timer documentTimer;
     private final Timer entitiesTimer;
     private final Timer motionTimer;
+    private final Timer entityTimer;
     private final EntityList entities;
     private final MotionApi motions;
+    private final EntityApi entity;
 
     public SearchApi(SearchStore search, Supplier<Health> health, MeterRegistry registry) {
         this.search = search;
         this.health = health;
         this.entities = new EntityList(search);
         this.motions = new MotionApi(search);
+        this.entity = new EntityApi(search);
         this.searchTimer = timer(registry, "search");
         this.documentTimer = timer(registry, "document");
         this.entitiesTimer = timer(registry, "entities");
         this.motionTimer = timer(registry, "motion");
+        this.entityTimer = timer(registry, "entity");
     }
 
     /** Adds the API routes to {@code server}. */
@@ -53,6 +57,7 @@ public final class SearchApi {
                 .route(DOCUMENTS, request -> documentTimer.recordCallable(() -> document(request)))
                 .route("/api/entities", request -> entitiesTimer.recordCallable(() -> entities.answer(request)))
                 .route(MotionApi.PATH, request -> motionTimer.recordCallable(() -> motions.answer(request)))
+                .route(EntityApi.PATH, request -> entityTimer.recordCallable(() -> entity.answer(request)))
                 .probe("/api/health", request -> {
                     Health h = health.get();
                     return Response.json(h.up() ? 200 : 503, h);

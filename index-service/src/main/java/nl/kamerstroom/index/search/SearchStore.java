@@ -55,6 +55,15 @@ public interface SearchStore {
         return MotionHistory.of(id, mentioning(IndexFields.MOTION, id, MotionHistory.MAX_DOCUMENTS));
     }
 
+    /**
+     * The entity page of {@code type} {@code id}, with the page of {@code limit} documents from
+     * {@code offset}; no document mentions it when {@code documents() == 0}. Built from
+     * {@link #mentioning}, so both stores answer alike.
+     */
+    default EntityReport entity(EntityType type, String id, int limit, int offset) throws IOException {
+        return EntityReport.of(type, id, mentioning(type.field(), id, EntityReport.MAX_COUNTED), limit, offset);
+    }
+
     /** @param total every document that matched, also those beyond {@code views} */
     record Mentioning(long total, List<Map<String, Object>> views) {
     }

@@ -67,7 +67,7 @@ class OpenSearchServiceIT extends IndexServiceHarness {
 
     /**
      * The same motion records in an OpenSearch-backed and a Lucene-backed index-service: both
-     * answer /api/motions and the motion-status search alike.
+     * answer /api/motions, the motion's entity page and the motion-status search alike.
      */
     @Test
     void answersMotionsAndMotionStatusSearchesAsTheLuceneStoreDoes(@TempDir Path dir) throws Exception {
@@ -96,6 +96,14 @@ class OpenSearchServiceIT extends IndexServiceHarness {
                         .containsExactlyInAnyOrderElementsOf(ids(fromLucene));
             }
             assertThat(get(onOpenSearch, "/api/motions/kst-36180-0000000").statusCode()).isEqualTo(404);
+
+            JsonNode entityPage = Response.JSON.readTree(get(onLucene, "/api/entity/motion/" + motion).body());
+            assertThat(entityPage.get("documents").asLong()).isEqualTo(2);
+            assertThat(entityPage.get("hits").get(0).get("id").asText()).isEqualTo(run + "-votes");
+            assertThat(Response.JSON.readTree(get(onOpenSearch, "/api/entity/motion/" + motion).body()))
+                    .isEqualTo(entityPage);
+            assertThat(get(onOpenSearch, "/entity/motion/" + motion).body()).contains("entityView");
+            assertThat(get(onOpenSearch, "/api/entity/ministry/XYZ").statusCode()).isEqualTo(404);
         }
     }
 

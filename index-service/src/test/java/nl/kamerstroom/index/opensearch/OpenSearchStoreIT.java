@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import nl.kamerstroom.index.Documents;
 import nl.kamerstroom.index.search.DocumentSearch;
+import nl.kamerstroom.index.search.EntityReport;
+import nl.kamerstroom.index.search.EntityType;
 import nl.kamerstroom.index.search.MotionHistory;
 import nl.kamerstroom.index.search.SearchRequest;
 import nl.kamerstroom.index.search.SearchResult;
@@ -166,7 +168,18 @@ class OpenSearchStoreIT {
             assertThat(openSearch.motion("kst-99999-1")).isEqualTo(luceneSearch.motion("kst-99999-1"));
             assertThat(openSearch.counts(IndexFields.MOTION_STATUS, 10))
                     .isEqualTo(luceneSearch.counts(IndexFields.MOTION_STATUS, 10)).hasSize(2);
+            assertThat(luceneSearch.entity(EntityType.MOTION, Documents.MOTION, 10, 0).mentions()).isEqualTo(2);
+            for (EntityPage page : List.of(new EntityPage(EntityType.MINISTRY, "BZ", 10, 0),
+                    new EntityPage(EntityType.COUNTRY, "UA", 10, 0), new EntityPage(EntityType.COUNTRY, "UA", 1, 1),
+                    new EntityPage(EntityType.MOTION, Documents.MOTION, 10, 0),
+                    new EntityPage(EntityType.DOSSIER, "36045", 2, 0), new EntityPage(EntityType.MINISTRY, "XYZ", 10, 0))) {
+                assertThat(openSearch.entity(page.type(), page.id(), page.limit(), page.offset())).as("%s", page)
+                        .isEqualTo(luceneSearch.entity(page.type(), page.id(), page.limit(), page.offset()));
+            }
         }
+    }
+
+    private record EntityPage(EntityType type, String id, int limit, int offset) {
     }
 
     @Test

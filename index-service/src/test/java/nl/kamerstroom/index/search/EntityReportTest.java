@@ -16,13 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EntitySearchTest {
+/** Entity pages over the Lucene store; OpenSearchStoreIT shows the OpenSearch store answers alike. */
+class EntityReportTest {
 
     @TempDir
     Path dir;
 
     private SearchIndex index;
-    private EntitySearch search;
+    private SearchStore search;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -38,7 +39,7 @@ class EntitySearchTest {
         IndexDocument undated = Documents.about("undated", "Duitsland zonder datum.", "DEF", "DE", null, "5");
         index.upsert("undated", undated);
         index.refresh();
-        search = new EntitySearch(index);
+        search = new DocumentSearch(index);
     }
 
     @AfterEach
@@ -48,7 +49,7 @@ class EntitySearchTest {
 
     @Test
     void countsDocumentsAndMentionsPerMonthAndListsNewestFirst() throws IOException {
-        EntityReport germany = search.report(EntityType.COUNTRY, "DE", 10, 0);
+        EntityReport germany = search.entity(EntityType.COUNTRY, "DE", 10, 0);
 
         assertThat(germany.documents()).isEqualTo(4);
         assertThat(germany.counted()).isEqualTo(4);
@@ -59,27 +60,27 @@ class EntitySearchTest {
                 new EntityReport.Month(null, 1, 1));
         assertThat(germany.page()).extracting(d -> d.get("id")).containsExactly("march", "june", "twice", "undated");
         assertThat(germany.page().get(2)).containsEntry("mentions", 2);
-        assertThat(germany.mention()).containsEntry("name", "Duitsland");
+        assertThat(germany.mention()).as("the newest document's (march)").containsEntry("name", "Land DE");
     }
 
     @Test
     void pagesThroughTheDocuments() throws IOException {
-        EntityReport second = search.report(EntityType.COUNTRY, "DE", 2, 2);
+        EntityReport second = search.entity(EntityType.COUNTRY, "DE", 2, 2);
 
         assertThat(second.page()).extracting(d -> d.get("id")).containsExactly("twice", "undated");
-        assertThat(search.report(EntityType.COUNTRY, "DE", 2, 4).page()).isEmpty();
+        assertThat(search.entity(EntityType.COUNTRY, "DE", 2, 4).page()).isEmpty();
     }
 
     @Test
     void aMotionAndItsDossierAreFoundThroughTheMotionMention() throws IOException {
-        EntityReport motion = search.report(EntityType.MOTION, "kst-36045-53", 10, 0);
+        EntityReport motion = search.entity(EntityType.MOTION, "kst-36045-53", 10, 0);
 
         assertThat(motion.documents()).isEqualTo(1);
         assertThat(motion.mentions()).isEqualTo(1);
         assertThat(motion.mention()).containsEntry("submitters", List.of("Kuzu")).containsEntry("number", "53");
         assertThat(motion.months()).containsExactly(new EntityReport.Month("2024-03", 1, 1));
 
-        EntityReport dossier = search.report(EntityType.DOSSIER, "36045", 10, 0);
+        EntityReport dossier = search.entity(EntityType.DOSSIER, "36045", 10, 0);
         assertThat(dossier.documents()).isEqualTo(1);
         assertThat(dossier.mentions()).isEqualTo(1);
         assertThat(dossier.page()).extracting(d -> d.get("title")).containsExactly("Steun aan Oekraïne");
@@ -87,12 +88,27 @@ class EntitySearchTest {
 
     @Test
     void anEntityNoDocumentMentionsHasNothing() throws IOException {
-        EntityReport none = search.report(EntityType.MINISTRY, "XYZ", 10, 0);
+        EntityReport none = search.entity(EntityType.MINISTRY, "XYZ", 10, 0);
 
         assertThat(none.documents()).isZero();
         assertThat(none.months()).isEmpty();
         assertThat(none.page()).isEmpty();
         assertThat(none.mention()).isNull();
+    }
+
+    /** The stores break ties in their own internal order; the page must not depend on it. */
+    @Test
+    void documentsOfTheSameDateAreListedByIdWhateverOrderTheStoreGaveThem() {
+        Map<String, Object> b = Map.of("id", "b", "date", "2024-03-01", "countries", List.of(Map.of("id", "DE", "name", "Duitsland")));
+        Map<String, Object> a = Map.of("id", "a", "date", "2024-03-01", "countries", List.of(Map.of("id", "DE", "name", "Germany")));
+        Map<String, Object> older = Map.of("id", "0", "date", "2023-01-01", "countries", List.of(Map.of("id", "DE")));
+
+        EntityReport report = EntityReport.of(EntityType.COUNTRY, "DE", new SearchStore.Mentioning(3, List.of(b, older, a)), 10, 0);
+
+        assertThat(report.page()).extracting(d -> d.get("id")).containsExactly("a", "b", "0");
+        assertThat(report.mention()).containsEntry("name", "Germany");
+        assertThat(EntityReport.of(EntityType.COUNTRY, "DE", new SearchStore.Mentioning(3, List.of(a, b, older)), 10, 0))
+                .isEqualTo(report);
     }
 
     @Test
