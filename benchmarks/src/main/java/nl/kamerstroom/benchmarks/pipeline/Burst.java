@@ -6,7 +6,17 @@ import java.util.Map;
 
 /** One burst: documents moved into the inbox at once until all were searchable, and what it cost. */
 record Burst(String name, int documents, Duration took, Map<String, Double> cpuSecondsByProcess,
-             Map<String, Double> cpuSecondsByStage, long peakRssBytes) {
+             Map<String, Double> cpuSecondsByStage, Map<String, Double> jvmSecondsByProcess, long peakRssBytes) {
+
+    /** CPU of the JIT compiler threads of every JVM of the stack. */
+    double jitSeconds() {
+        return jvmSecondsByProcess.entrySet().stream().filter(e -> e.getKey().endsWith(" JIT"))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    double jitShare() {
+        return jitSeconds() / cpuSeconds();
+    }
 
     double perSecond() {
         return documents / (took.toNanos() / 1e9);
@@ -28,6 +38,7 @@ record Burst(String name, int documents, Duration took, Map<String, Double> cpuS
         json.put("cpuMillisPerDoc", cpuMillisPerDoc());
         json.put("cpuSecondsByProcess", cpuSecondsByProcess);
         json.put("cpuSecondsByStageInServicesJvm", cpuSecondsByStage);
+        json.put("gcAndJitCpuSecondsByProcess", jvmSecondsByProcess);
         json.put("peakRssMB", peakRssBytes >> 20);
         return json;
     }

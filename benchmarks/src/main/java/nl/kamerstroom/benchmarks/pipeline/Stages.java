@@ -28,9 +28,18 @@ final class Stages {
         if (thread.startsWith("http-") || thread.startsWith("HTTP") || thread.startsWith("HttpClient")) {
             return "HTTP (search API, health)";
         }
-        if (thread.equals("VM Thread") || thread.startsWith("GC") || thread.startsWith("G1")
-                || thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
-            return "JVM (GC, JIT)";
+        String jvm = jvm(thread);
+        return jvm.equals(OTHER) ? OTHER : "JVM " + jvm;
+    }
+
+    /** The JVM's own work in any of the stack's JVMs: "GC", "JIT", or {@link #OTHER}. */
+    static String jvm(String thread) {
+        // SerialGC collects on the VM Thread; the parallel collectors have GC/G1 worker threads.
+        if (thread.equals("VM Thread") || thread.startsWith("GC") || thread.startsWith("G1")) {
+            return "GC";
+        }
+        if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+            return "JIT";
         }
         return OTHER;
     }
