@@ -24,13 +24,17 @@ import nl.kamerstroom.common.config.Settings;
  * @param staticMembership whether the stream threads join the group as static members named
  *                       after the instance id
  * @param maxRecordBytes   the largest record the service writes (the producer's max.request.size)
+ * @param stateStoreMemoryBytes the native memory all RocksDB state stores of this instance share
+ *                       (block cache and memtables)
  */
 public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicationId, int streamThreads,
                            Path stateDir, Duration commitInterval, Duration progressInterval,
-                           Duration startupTimeout, boolean staticMembership, int maxRecordBytes) {
+                           Duration startupTimeout, boolean staticMembership, int maxRecordBytes,
+                           long stateStoreMemoryBytes) {
 
     public static final int DEFAULT_HTTP_PORT = 8092;
     static final int MIN_RECORD_BYTES = 64 * 1024;
+    static final long MIN_STATE_STORE_MEMORY = 8L << 20;
 
     public static final Setting<String> APPLICATION_ID = Setting.string("APPLICATION_ID", "kamerstroom-enrich",
             "Kafka Streams application.id: consumer group, transactional id and internal topic prefix. "
@@ -55,6 +59,10 @@ public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicatio
             "Largest record the service writes, before compression; an enriched document that would be larger "
                     + "goes to documents.dlq. At most the topics' max.message.bytes (16 MiB).");
 
+    public static final Setting<Long> STATE_STORE_MEMORY = Setting.bytes("STATE_STORE_MEMORY", "32MiB",
+            "Native memory shared by all RocksDB state stores of the instance (block cache and memtables). "
+                    + "Without a bound each store partition takes up to ~100 MB as data grows.");
+
     public static final List<Setting<?>> SETTINGS = settings();
 
     public EnrichConfig {
@@ -63,6 +71,9 @@ public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicatio
         }
         if (commitInterval.isNegative() || commitInterval.isZero()) {
             throw new ConfigException("COMMIT_INTERVAL must be positive");
+        }
+        if (stateStoreMemoryBytes < MIN_STATE_STORE_MEMORY) {
+            throw new ConfigException("STATE_STORE_MEMORY must be at least " + (MIN_STATE_STORE_MEMORY >> 20) + " MiB");
         }
         if (maxRecordBytes < MIN_RECORD_BYTES) {
             throw new ConfigException("MAX_RECORD_BYTES must be at least " + MIN_RECORD_BYTES + " bytes");
@@ -73,7 +84,8 @@ public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicatio
         return new EnrichConfig(KafkaConfig.from(settings), HttpConfig.from(settings, DEFAULT_HTTP_PORT),
                 settings.get(APPLICATION_ID), settings.get(STREAM_THREADS), settings.get(STATE_DIR),
                 settings.get(COMMIT_INTERVAL), settings.get(PROGRESS_INTERVAL), settings.get(STARTUP_TIMEOUT),
-                settings.get(STATIC_MEMBERSHIP), Math.toIntExact(settings.get(MAX_RECORD_BYTES)));
+                settings.get(STATIC_MEMBERSHIP), Math.toIntExact(settings.get(MAX_RECORD_BYTES)),
+                settings.get(STATE_STORE_MEMORY));
     }
 
     /**
@@ -89,7 +101,7 @@ public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicatio
         List<Setting<?>> all = new ArrayList<>(KafkaConfig.SETTINGS);
         all.addAll(HttpConfig.settings(DEFAULT_HTTP_PORT));
         all.addAll(List.of(APPLICATION_ID, STREAM_THREADS, STATE_DIR, COMMIT_INTERVAL, PROGRESS_INTERVAL,
-                STARTUP_TIMEOUT, STATIC_MEMBERSHIP, MAX_RECORD_BYTES));
+                STARTUP_TIMEOUT, STATIC_MEMBERSHIP, MAX_RECORD_BYTES, STATE_STORE_MEMORY));
         return List.copyOf(all);
     }
 }

@@ -21,6 +21,8 @@ public final class StreamsProperties {
                 config.commitInterval(), config.maxRecordBytes());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
         props.put(StreamsConfig.STATE_DIR_CONFIG, config.instanceStateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStateStoreMemory.class);
+        props.put(BoundedStateStoreMemory.BYTES_CONFIG, config.stateStoreMemoryBytes());
 
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);

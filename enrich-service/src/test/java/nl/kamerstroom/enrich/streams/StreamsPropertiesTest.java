@@ -44,6 +44,16 @@ class StreamsPropertiesTest {
     }
 
     @Test
+    void boundsTheStateStoresNativeMemory() {
+        Properties props = StreamsProperties.of(config(Map.of("STATE_STORE_MEMORY", "64MiB")), publisher);
+        StreamsConfig streams = new StreamsConfig(props);
+
+        assertThat(streams.getClass(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG))
+                .isEqualTo(BoundedStateStoreMemory.class);
+        assertThat(streams.originals()).containsEntry(BoundedStateStoreMemory.BYTES_CONFIG, 64L << 20);
+    }
+
+    @Test
     void namesEachThreadAStaticMemberWhenAsked() {
         Properties props = StreamsProperties.of(config(Map.of("STATIC_MEMBERSHIP", "true", "INSTANCE_ID", "enrich-2")),
                 publisher);
