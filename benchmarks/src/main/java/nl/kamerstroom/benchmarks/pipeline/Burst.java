@@ -14,6 +14,10 @@ record Burst(String name, int documents, Duration took, Map<String, Double> cpuS
                 .mapToDouble(Map.Entry::getValue).sum();
     }
 
+    double cpuMillisPerDocWithoutJit() {
+        return (cpuSeconds() - jitSeconds()) * 1000 / documents;
+    }
+
     double jitShare() {
         return jitSeconds() / cpuSeconds();
     }
@@ -36,6 +40,7 @@ record Burst(String name, int documents, Duration took, Map<String, Double> cpuS
         json.put("seconds", took.toMillis() / 1e3);
         json.put("docsPerSecond", perSecond());
         json.put("cpuMillisPerDoc", cpuMillisPerDoc());
+        json.put("cpuMillisPerDocWithoutJit", cpuMillisPerDocWithoutJit());
         json.put("cpuSecondsByProcess", cpuSecondsByProcess);
         json.put("cpuSecondsByStageInServicesJvm", cpuSecondsByStage);
         json.put("gcAndJitCpuSecondsByProcess", jvmSecondsByProcess);
