@@ -18,20 +18,24 @@ import nl.kamerstroom.extraction.text.NormalizedText;
  * from one text. Build once with {@link #create()} (loads the gazetteers, a few milliseconds); immutable
  * and thread-safe afterwards.
  *
- * <p>The text is normalised once ({@link NormalizedText}); each finder is a single pass over that buffer
- * triggered by cheap anchors (word starts for the gazetteer trie, "motie", digits and currency signs),
- * and every offset reported points into the original text.
+ * <p>The text is normalised once ({@link NormalizedText}), and the loop that normalises also notes where the
+ * finders' cheap anchors are (word starts for the gazetteer trie, "motie", digits and currency signs); each
+ * finder is then called only there ({@link AnchorPass}), and every offset reported points into the original text.
  */
 public final class EntityExtractor {
 
   private final MinistryGazetteer ministries;
   private final NameScanner names;
   private final RedactionFinder redactions;
+  /** The shared pass, compiled once for the scanners {@link #extract} runs (in this order). */
+  private final AnchorPass pass;
 
   private EntityExtractor(MinistryGazetteer ministries, NameScanner names, RedactionFinder redactions) {
     this.ministries = ministries;
     this.names = names;
     this.redactions = redactions;
+    this.pass = AnchorPass.of(names.scan(), new MetadataFinder.OwnKamerstukScan(), new MotionFinder.Scan(),
+        new AmountFinder.Scan(), new KamerstukFinder.Scan(), redactions.scan());
   }
 
   public static EntityExtractor create() {
@@ -46,14 +50,14 @@ public final class EntityExtractor {
   }
 
   public Extraction extract(String text) {
-    NormalizedText t = NormalizedText.of(text);
+    NormalizedText t = pass.normalize(text); // notes the scanners' anchors while normalising
     NameScanner.Scan nameScan = names.scan();
     MetadataFinder.OwnKamerstukScan ownScan = new MetadataFinder.OwnKamerstukScan();
     MotionFinder.Scan motionScan = new MotionFinder.Scan();
     AmountFinder.Scan amountScan = new AmountFinder.Scan();
     KamerstukFinder.Scan kamerstukScan = new KamerstukFinder.Scan();
     RedactionFinder.Scan redactionScan = redactions.scan();
-    AnchorPass.run(t, nameScan, ownScan, motionScan, amountScan, kamerstukScan, redactionScan);
+    pass.run(t, nameScan, ownScan, motionScan, amountScan, kamerstukScan, redactionScan);
     Kamerstuk own = ownScan.kamerstuk();
     List<MinistryMention> ministryMentions = nameScan.ministries();
     DocumentMetadata metadata = MetadataFinder.find(t, own, ministryMentions);

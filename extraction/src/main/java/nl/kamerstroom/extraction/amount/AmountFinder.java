@@ -34,7 +34,7 @@ public final class AmountFinder {
   /** Amounts in the whole text (a pass of its own; {@link Scan} joins the shared pass). */
   public static List<AmountMention> find(NormalizedText t) {
     Scan scan = new Scan();
-    AnchorPass.run(t, scan);
+    AnchorPass.runAlone(t, scan);
     return scan.amounts();
   }
 

@@ -16,7 +16,7 @@ public final class KamerstukFinder {
   /** References in the whole text (a pass of its own; {@link Scan} joins the shared pass). */
   public static List<Kamerstuk> find(NormalizedText t) {
     Scan scan = new Scan();
-    AnchorPass.run(t, scan);
+    AnchorPass.runAlone(t, scan);
     return scan.references();
   }
 

@@ -58,7 +58,7 @@ public final class MetadataFinder {
   /** The document's own kamerstuk, from the footer "vergaderjaar YYYY–YYYY, DOSSIER, nr. N". */
   public static Kamerstuk ownKamerstuk(NormalizedText t) {
     OwnKamerstukScan scan = new OwnKamerstukScan();
-    AnchorPass.run(t, scan);
+    AnchorPass.runAlone(t, scan);
     return scan.kamerstuk();
   }
 

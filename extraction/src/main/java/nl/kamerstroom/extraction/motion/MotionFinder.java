@@ -47,7 +47,7 @@ public final class MotionFinder {
   /** @param own the document's own kamerstuk (for a motion document's heading), may be null */
   public static List<MotionMention> find(NormalizedText t, Kamerstuk own) {
     Scan scan = new Scan();
-    AnchorPass.run(t, scan);
+    AnchorPass.runAlone(t, scan);
     return scan.motions(own);
   }
 

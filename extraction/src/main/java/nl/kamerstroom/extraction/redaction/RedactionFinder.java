@@ -33,7 +33,7 @@ public final class RedactionFinder {
   /** Redactions in the whole text (a pass of its own; {@link #scan()} joins the shared pass). */
   public List<Redaction> find(NormalizedText t) {
     Scan scan = scan();
-    AnchorPass.run(t, scan);
+    AnchorPass.runAlone(t, scan);
     return scan.redactions();
   }
 

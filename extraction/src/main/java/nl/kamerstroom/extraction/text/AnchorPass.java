@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The one pass over the normalised buffer shared by the hand-written scanners (amounts, motions,
  * kamerstukken, redactions): each declares the chars that can start what it looks for, and the pass calls
- * it only there. One loop instead of one per scanner: reading the text is the cost that dominates.
+ * it only there. One loop instead of one per scanner: reading the text is the cost that dominates. The
+ * anchors are found by the loop that normalises the text ({@link #normalize}), so the text is read once for
+ * both (a text normalised without them is read again in {@link #run}).
  */
 public final class AnchorPass {
 
@@ -45,39 +47,60 @@ public final class AnchorPass {
 
   private static final int SHIFT = 15;
   private static final int ANY_MASK = (1 << SHIFT) - 1;
-  private static final int WORD_BIT = 1 << 30;
-  /** In {@link Tables#table}: some handler has a two-char prefix starting with this char. */
+  /** In {@link #table}: some handler has a two-char prefix starting with this char. */
   private static final int PREFIX_BIT = 1 << 31;
-  /** Compiled anchor tables by the handlers' declarations: built once, not per document. */
-  private static final Map<String, Tables> TABLES = new ConcurrentHashMap<>();
-  private static final boolean[] WORD_CHAR = new boolean[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      WORD_CHAR[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-    }
-  }
-
-  private AnchorPass() {}
+  /** Compiled passes by the handlers' declarations: built once, not per document. */
+  private static final Map<String, AnchorPass> PASSES = new ConcurrentHashMap<>();
 
   /**
-   * Per ASCII char: anywhere-anchors in bits 0-14, word-start anchors in 15-29, bit 30 = letter or digit (for
-   * the next char's word-start test), bit 31 = two-char prefixes start here ({@code prefixes[c]} holds, per
-   * second char, the handlers that want it); the few non-ASCII anchors (€, £, Å …) in a table by char up to the
-   * highest of them.
+   * Per ASCII char: anywhere-anchors in bits 0-14, word-start anchors in 15-29, bit 31 = two-char prefixes
+   * start here ({@code prefixes[c]} holds, per second char, the handlers that want it); the few non-ASCII
+   * anchors (€, £, Å …) in a table by char up to the highest of them.
    */
-  private record Tables(int[] table, int[][] prefixes, int[] wideTable) {}
+  private final int[] table;
+  private final int[][] prefixes;
+  private final int[] wideTable;
+  private final int handlerCount;
+  /** The same anchors as char classes, for {@link NormalizedText} to note where they occur while normalising. */
+  private final AnchorChars anchorChars;
 
-  private static Tables tables(Handler[] handlers) {
+  private AnchorPass(int[] table, int[][] prefixes, int[] wideTable, int handlerCount) {
+    this.table = table;
+    this.prefixes = prefixes;
+    this.wideTable = wideTable;
+    this.handlerCount = handlerCount;
+    boolean[] anywhere = new boolean[128];
+    boolean[] atWordStart = new boolean[128];
+    int[] wide = new int[wideTable.length];
+    for (int c = 0; c < 128; c++) {
+      anywhere[c] = (table[c] & ANY_MASK) != 0;
+      atWordStart[c] = (table[c] >>> SHIFT & ANY_MASK) != 0 || prefixes[c] != null;
+    }
+    for (int c = 0; c < wide.length; c++) {
+      int e = wideTable[c];
+      wide[c] = ((e & ANY_MASK) != 0 ? AnchorChars.ANYWHERE : 0)
+          | ((e >>> SHIFT & ANY_MASK) != 0 ? AnchorChars.WORD_START : 0);
+    }
+    this.anchorChars = new AnchorChars(anywhere, atWordStart, wide);
+  }
+
+  /**
+   * The pass for handlers declaring these anchors (compiled once per set of declarations); run it with
+   * handlers declaring the same, in the same order.
+   */
+  public static AnchorPass of(Handler... handlers) {
+    if (handlers.length > SHIFT) {
+      throw new IllegalArgumentException("at most " + SHIFT + " handlers");
+    }
     StringBuilder key = new StringBuilder();
     for (Handler h : handlers) {
       key.append(h.anchors()).append('\0').append(h.wordStartAnchors()).append('\0')
           .append(h.wordStartPrefixes()).append('\1');
     }
-    return TABLES.computeIfAbsent(key.toString(), k -> compile(handlers));
+    return PASSES.computeIfAbsent(key.toString(), k -> compile(handlers));
   }
 
-  private static Tables compile(Handler[] handlers) {
+  private static AnchorPass compile(Handler[] handlers) {
     int[] any = new int[128];
     int[] atStart = new int[128];
     int[][] prefixes = new int[128][];
@@ -104,7 +127,7 @@ public final class AnchorPass {
     }
     int[] table = new int[128];
     for (int c = 0; c < 128; c++) {
-      table[c] = any[c] | atStart[c] | (WORD_CHAR[c] ? WORD_BIT : 0) | (prefixes[c] != null ? PREFIX_BIT : 0);
+      table[c] = any[c] | atStart[c] | (prefixes[c] != null ? PREFIX_BIT : 0);
     }
     // the few non-ASCII anchors (€ U+20AC the highest) by char: a letter with a diacritic ("ë", "é") or a
     // typographic quote, frequent in Dutch text, costs one array load instead of a search of the list
@@ -116,49 +139,53 @@ public final class AnchorPass {
     for (int k = 0; k < wide.length(); k++) {
       wideTable[wide.charAt(k)] = wideMask[k];
     }
-    return new Tables(table, prefixes, wideTable);
+    return new AnchorPass(table, prefixes, wideTable, handlers.length);
   }
 
-  public static void run(NormalizedText t, Handler... handlers) {
-    if (handlers.length > SHIFT) {
-      throw new IllegalArgumentException("at most " + SHIFT + " handlers");
+  /** Normalises {@code text} and notes this pass's anchors in the same loop, for {@link #run}. */
+  public NormalizedText normalize(String text) {
+    return NormalizedText.of(text, anchorChars);
+  }
+
+  /** Runs the handlers of a pass of their own over {@code t} (for a scanner used alone). */
+  public static void runAlone(NormalizedText t, Handler... handlers) {
+    of(handlers).run(t, handlers);
+  }
+
+  /**
+   * Calls each handler at its anchors in text order. On a text from {@link #normalize} only the positions noted
+   * there are visited; any other text is read once here to find them.
+   */
+  public void run(NormalizedText t, Handler... handlers) {
+    if (handlers.length != handlerCount) {
+      throw new IllegalArgumentException("compiled for " + handlerCount + " handlers, given " + handlers.length);
     }
-    Tables tables = tables(handlers);
-    int[] table = tables.table();
-    int[][] prefixes = tables.prefixes();
-    int[] wideTable = tables.wideTable();
+    AnchorChars.Recorder found = t.anchorsFoundWith(anchorChars);
+    if (found == null) {
+      found = new AnchorChars.Recorder(anchorChars, t.length());
+      for (int i = 0; i < t.length(); i++) {
+        found.visit(i, t.charAt(i));
+      }
+    }
+    int[] positions = found.positions();
+    int count = found.count();
     int[] next = new int[handlers.length];
     char[] buf = t.chars();
     int n = t.length();
-    boolean boundary = true;
-    for (int i = 0; i < n; i++) {
+    for (int k = 0; k < count; k++) {
+      int i = positions[k] >>> 1;
+      boolean wordStart = (positions[k] & 1) != 0;
       char c = buf[i];
-      if (!boundary) {
-        // inside a word: skip its ASCII letters and digits that anchor nothing anywhere (most chars of a
-        // text) in a tight loop; the word's end or an anchor leaves it
-        while (c < 128 && (table[c] & (WORD_BIT | ANY_MASK)) == WORD_BIT) {
-          if (++i == n) {
-            return;
-          }
-          c = buf[i];
-        }
-      }
       int mask;
       if (c < 128) {
         int e = table[c];
-        if (boundary) {
-          mask = (e | e >>> SHIFT) & ANY_MASK;
-          if (e < 0 && i + 1 < n && buf[i + 1] < 128) { // PREFIX_BIT is the sign bit
-            mask |= prefixes[c][buf[i + 1]];
-          }
-        } else {
-          mask = e & ANY_MASK;
+        mask = wordStart ? (e | e >>> SHIFT) & ANY_MASK : e & ANY_MASK;
+        if (wordStart && e < 0 && i + 1 < n && buf[i + 1] < 128) { // PREFIX_BIT is the sign bit
+          mask |= prefixes[c][buf[i + 1]];
         }
-        boundary = (e & WORD_BIT) == 0;
       } else {
-        int e = wideMask(c, wideTable);
-        mask = boundary ? (e | e >>> SHIFT) & ANY_MASK : e & ANY_MASK;
-        boundary = !Chars.isLetterOrDigit(c);
+        int e = c < wideTable.length ? wideTable[c] : 0;
+        mask = wordStart ? (e | e >>> SHIFT) & ANY_MASK : e & ANY_MASK;
       }
       while (mask != 0) {
         int h = Integer.numberOfTrailingZeros(mask);
@@ -185,9 +212,5 @@ public final class AnchorPass {
       wide.append(c);
     }
     wideMask[k] |= bit;
-  }
-
-  private static int wideMask(char c, int[] wideTable) {
-    return c < wideTable.length ? wideTable[c] : 0;
   }
 }

@@ -31,18 +31,34 @@ public final class NormalizedText {
    * before. Only a hint, checked before use, so threads sharing a text at most miss it.
    */
   private int lastSegment;
+  /** The anchor chars looked for while normalising, and where they were found ({@link AnchorChars.Recorder}). */
+  private final AnchorChars anchorChars;
+  private final AnchorChars.Recorder anchors;
 
-  private NormalizedText(String original, char[] chars, int length, int[] segStart, int[] segDelta, int segments) {
+  private NormalizedText(String original, char[] chars, int length, int[] segStart, int[] segDelta, int segments,
+      AnchorChars anchorChars, AnchorChars.Recorder anchors) {
     this.original = original;
     this.chars = chars;
     this.length = length;
     this.segStart = segStart;
     this.segDelta = segDelta;
     this.segments = segments;
+    this.anchorChars = anchorChars;
+    this.anchors = anchors;
   }
 
   public static NormalizedText of(String text) {
-    return new Builder(text).build();
+    return of(text, AnchorChars.NONE);
+  }
+
+  /** Normalises and notes where {@code anchorChars} occur, in the same loop ({@link AnchorPass#normalize}). */
+  static NormalizedText of(String text, AnchorChars anchorChars) {
+    return new Builder(text, anchorChars).build();
+  }
+
+  /** The anchors found while normalising, when looked for with {@code anchorChars}; else null. */
+  AnchorChars.Recorder anchorsFoundWith(AnchorChars anchorChars) {
+    return this.anchorChars == anchorChars ? anchors : null;
   }
 
   /** One pass: unchanged runs are bulk-copied, artefacts handled one by one. */
@@ -55,8 +71,10 @@ public final class NormalizedText {
     private int[] segStart;
     private int[] segDelta;
     private int segments;
+    private final AnchorChars anchorChars;
+    private final AnchorChars.Recorder anchors;
 
-    Builder(String text) {
+    Builder(String text, AnchorChars anchorChars) {
       this.text = text;
       this.src = text.toCharArray();
       this.n = src.length;
@@ -67,23 +85,33 @@ public final class NormalizedText {
       int expectedSegments = Math.max(64, n / SEGMENT_EVERY);
       this.segStart = new int[expectedSegments];
       this.segDelta = new int[expectedSegments];
+      this.anchorChars = anchorChars;
+      this.anchors = new AnchorChars.Recorder(anchorChars, n);
     }
 
     NormalizedText build() {
       char[] chars = src; // locals: the loop below reads nothing else
+      int[] classes = anchorChars.ascii;
+      AnchorChars.Recorder found = anchors;
       int end = n;
       int runStart = 0;
       int i = 0;
       segment(0, 0);
       while (i < end) {
         // the bulk: letters, digits and punctuation, and a single space before one of them, are copied as
-        // they are; a tight loop over a table, leaving it only at something that may be an artefact
+        // they are; a tight loop over a table, leaving it only at something that may be an artefact. Every char
+        // kept is shown to the anchor recorder at its place in the output (a run is copied later, in one go)
         char c = chars[i];
         while (true) {
-          if (c < 128 && PLAIN[c]) {
+          if (c < 128 && ((classes[c] & AnchorChars.PLAIN) != 0 || c == ' ' && i + 1 < end && chars[i + 1] < 128
+              && (classes[chars[i + 1]] & AnchorChars.PLAIN) != 0 && len + i - runStart > 0)) {
+            found.visit(len + i - runStart, c);
             i++;
-          } else if (c == ' ' && i + 1 < end && chars[i + 1] < 128 && PLAIN[chars[i + 1]] && len + i - runStart > 0) {
-            i += 2; // a word's single space and the next word's first char
+            if (!found.atWordStart()) { // the rest of the word
+              while (i < end && (c = chars[i]) < 128 && (classes[c] & AnchorChars.QUIET_IN_WORD) != 0) {
+                i++;
+              }
+            }
           } else {
             break;
           }
@@ -99,6 +127,7 @@ public final class NormalizedText {
         // always consumes its whole run, so no space precedes it) unless at the start, other chars but spaces
         if (c == '-' ? !isSpace(at(i + 1)) : c == ' ' ? len + i - runStart > 0 && !isSpaceOrInvisible(at(i + 1))
             : c >= 0x80 && !isSpaceOrInvisible(c)) {
+          found.visit(len + i - runStart, c);
           i++;
           continue;
         }
@@ -108,7 +137,7 @@ public final class NormalizedText {
         segment(len, i - len);
       }
       copy(runStart, end);
-      return new NormalizedText(text, out, len, segStart, segDelta, segments);
+      return new NormalizedText(text, out, len, segStart, segDelta, segments, anchorChars, anchors);
     }
 
     private char at(int k) {
@@ -134,6 +163,7 @@ public final class NormalizedText {
           return next;
         }
         segment(len, i - len);
+        anchors.visit(len, '-');
         out[len++] = '-';
         // a hyphen kept at a line break binds the next word ("Zuid-\nSoedan" → "Zuid-Soedan") unless a
         // conjunction follows ("herstel-\nen vernieuwing")
@@ -147,6 +177,7 @@ public final class NormalizedText {
       }
       if (len > 0 && out[len - 1] != ' ') {
         segment(len, i - len);
+        anchors.visit(len, ' ');
         out[len++] = ' ';
       }
       return j == i ? i + 1 : j;
@@ -217,15 +248,6 @@ public final class NormalizedText {
       }
       segStart[segments] = normStart;
       segDelta[segments++] = delta;
-    }
-  }
-
-  /** Printable ASCII but the hyphen and the space: never part of an artefact. */
-  private static final boolean[] PLAIN = new boolean[128];
-
-  static {
-    for (char c = '!'; c < 0x7F; c++) {
-      PLAIN[c] = c != '-';
     }
   }
 
