@@ -116,7 +116,7 @@ final class StreamsRun {
                 && committed.get(e.getKey()).offset() >= e.getValue());
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
+    static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) throws Exception {
         var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
                 .get(topic).partitions().stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
