@@ -107,7 +107,7 @@ public final class SampleEvents {
 
     public static EntityMentions entityMentions() {
         return new EntityMentions(EntityType.COUNTRY, "UA", "Oekraïne", "3f2a9c", "kamerbrief.pdf",
-                "Steun aan Oekraïne", 1, 77);
+                "Steun aan Oekraïne", 3, 77, 1);
     }
 
     public static EntityCount entityCount() {

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Guards schema evolution: every event schema must stay BACKWARD compatible with its last
- * released version (new readers read old records), the rule the registry enforces too.
- * When a release ships, copy its schemas to {@code released/VERSION/}.
+ * released version (new readers read old records), the rule the registry enforces too, and
+ * FORWARD compatible (readers of the release read new records: a service upgraded before its
+ * consumers must not break them). When a release ships, copy its schemas to
+ * {@code released/VERSION/}.
  */
 class SchemaEvolutionTest {
 
@@ -32,6 +34,18 @@ class SchemaEvolutionTest {
             var result = SchemaCompatibility.checkReaderWriterCompatibility(current, released).getResult();
             assertThat(result.getCompatibility())
                     .as("%s is not backward compatible with release 0.1.0: %s", current.getName(),
+                            result.getIncompatibilities())
+                    .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theReleasedVersionOfEveryEventReadsItsCurrentVersion() {
+        return EVENTS.stream().map(current -> DynamicTest.dynamicTest(current.getName(), () -> {
+            var result = SchemaCompatibility.checkReaderWriterCompatibility(released(current.getName()), current)
+                    .getResult();
+            assertThat(result.getCompatibility())
+                    .as("%s of release 0.1.0 cannot read the current version: %s", current.getName(),
                             result.getIncompatibilities())
                     .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
         }));

@@ -14,20 +14,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps, per document, the entities its current version mentions, and turns each new version
- * (or deletion) into the changes of its (document, entity) rows, keyed
- * {@code DOCUMENT_ID|TYPE:ID}: an {@link EntityMentions} for each entity the new version
- * mentions differently than the old one (or newly), and the old record with
- * {@code mentions = 0} for each entity it no longer mentions. Unchanged rows are not repeated,
- * so re-enriching a document with the same result changes nothing downstream.
+ * (or deletion) into the changes of its (document, entity) rows, keyed by entity
+ * ({@code TYPE:ID}): an {@link EntityMentions} for each entity the new version mentions
+ * differently than the old one (or newly), and the old record with {@code mentions = 0} for
+ * each entity it no longer mentions. Unchanged rows are not repeated, so re-enriching a
+ * document with the same result changes nothing downstream.
  *
- * <p>These rows become a KTable whose grouping by entity gives the counts; a row's old value is
- * subtracted when it changes, which is what makes the counts exact across reprocessing and
- * deletes.
+ * <p>Each change carries the row's old mentions in {@code previousMentions} (0 for a new row),
+ * so the counts can add {@code mentions - previousMentions} without storing the rows a second
+ * time: this store is the only place that knows a document's old version.
  */
 final class DocumentEntityChanges implements Processor<String, EnrichedOutput, String, EntityMentions> {
-
-    /** Between the document id and the entity key of a row; entity keys start with a type name, ids never hold it in practice. */
-    static final char ROW_KEY_SEPARATOR = '|';
 
     private final String storeName;
     private ProcessorContext<String, EntityMentions> context;
@@ -45,30 +42,33 @@ final class DocumentEntityChanges implements Processor<String, EnrichedOutput, S
 
     @Override
     public void process(Record<String, EnrichedOutput> record) {
-        String documentId = record.key();
-        Map<String, EntityMentions> before = byEntity(current.get(documentId));
+        Map<String, EntityMentions> before = byEntity(current.get(record.key()));
+        // The stored rows keep previousMentions = 0, so that a row equals its unchanged successor.
         List<EntityMentions> now = record.value() == null ? List.of()
                 : EntityMentionsMapper.mentions(record.value().document()).stream().map(kv -> kv.value).toList();
 
         for (EntityMentions mentions : now) {
             String entity = entityKey(mentions);
-            if (!mentions.equals(before.remove(entity))) {
-                forward(record, documentId, entity, mentions);
+            EntityMentions previous = before.remove(entity);
+            if (!mentions.equals(previous)) {
+                int previousMentions = previous == null ? 0 : previous.getMentions();
+                forward(record, entity, mentions, mentions.getMentions(), previousMentions);
             }
         }
         for (var gone : before.entrySet()) {
-            forward(record, documentId, gone.getKey(), EntityMentions.newBuilder(gone.getValue()).setMentions(0).build());
+            forward(record, gone.getKey(), gone.getValue(), 0, gone.getValue().getMentions());
         }
         if (now.isEmpty()) {
-            current.delete(documentId);
+            current.delete(record.key());
         } else {
-            current.put(documentId, new ArrayList<>(now));
+            current.put(record.key(), new ArrayList<>(now));
         }
     }
 
-    private void forward(Record<String, EnrichedOutput> record, String documentId, String entity,
-                         EntityMentions mentions) {
-        context.forward(record.withKey(documentId + ROW_KEY_SEPARATOR + entity).withValue(mentions));
+    private void forward(Record<String, EnrichedOutput> record, String entity, EntityMentions row, int mentions,
+                         int previousMentions) {
+        context.forward(record.withKey(entity).withValue(EntityMentions.newBuilder(row)
+                .setMentions(mentions).setPreviousMentions(previousMentions).build()));
     }
 
     static String entityKey(EntityMentions mentions) {

@@ -2,7 +2,6 @@ package nl.kamerstroom.enrich.topology;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.List;
 import nl.kamerstroom.enrich.EnrichConfig;
 import nl.kamerstroom.enrich.metrics.EnrichMetrics;
 import nl.kamerstroom.schema.EntityCount;
@@ -12,7 +11,6 @@ import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -30,10 +28,16 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * documents.ingested ─ enrich-document ─┬─ documents.enriched (bytes encoded by enrich-document; tombstones pass)
  *                                       └─ diff-document-entities (document-entities store)
- *                                            ├─ entities.mentions (changed rows, mentions 0 = gone)
- *                                            └─ document-entity-mentions (KTable of (document, entity) rows)
- *                                                 └─ group by entity ─ count-entities (add / subtract) ─ entities.counts
+ *                                            └─ entities.mentions (changed rows keyed by entity, with their old mentions)
+ *
+ * entities.mentions ─ count-entities (entity-counts store: += mentions - previousMentions) ─ entities.counts
  * </pre>
+ *
+ * The counts read entities.mentions back as the source of a second subtopology: it is keyed by
+ * entity already, so all changes of one entity meet in one task without a repartition topic,
+ * and each change carries its own delta, so the rows are stored once (in document-entities).
+ * Exactly-once holds across the hop: the changes are written in the transaction that updates
+ * document-entities, and Streams reads its sources read_committed.
  *
  * Every processor, store and internal topic is named, so that a change to the topology does
  * not silently rename them (which would orphan state and restart the counts from zero).
@@ -42,12 +46,8 @@ public final class EnrichTopology {
 
     /** Per document id, the entity rows of its current version: what a new version or a delete replaces. */
     public static final String DOCUMENT_ENTITIES_STORE = "document-entities";
-    /** The KTable of (document, entity) rows the counts aggregate. */
-    public static final String DOCUMENT_ENTITY_MENTIONS = "document-entity-mentions";
     /** The entity counts KTable; queryable, and the source of {@code entities.counts}. */
     public static final String ENTITY_COUNTS_STORE = "entity-counts";
-    /** Repartition by entity key, so all rows of one entity meet in one task. */
-    public static final String MENTIONS_BY_ENTITY = "entity-mentions-by-key";
 
     private EnrichTopology() {
     }
@@ -73,22 +73,15 @@ public final class EnrichTopology {
                 .to(topics.enriched.name(), Produced.with(topics.enriched.keySerde(), Serdes.ByteArray())
                         .withName("documents-enriched-sink"));
 
-        KStream<String, EntityMentions> rows = enriched.process(
-                () -> new DocumentEntityChanges(DOCUMENT_ENTITIES_STORE), Named.as("diff-document-entities"),
-                DOCUMENT_ENTITIES_STORE);
-        rows.map((row, mentions) -> KeyValue.pair(DocumentEntityChanges.entityKey(mentions), mentions),
-                        Named.as("key-mentions-by-entity"))
+        enriched.process(() -> new DocumentEntityChanges(DOCUMENT_ENTITIES_STORE), Named.as("diff-document-entities"),
+                        DOCUMENT_ENTITIES_STORE)
                 .to(topics.entityMentions.name(), produced(topics.entityMentions, "entity-mentions-sink"));
 
         EntityCounter counter = new EntityCounter();
-        rows.mapValues(mentions -> mentions.getMentions() == 0 ? null : mentions, Named.as("gone-rows-to-tombstones"))
-                .toTable(Named.as(DOCUMENT_ENTITY_MENTIONS),
-                        Materialized.<String, EntityMentions, KeyValueStore<Bytes, byte[]>>as(DOCUMENT_ENTITY_MENTIONS)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(mentionsSerde))
-                .groupBy((row, mentions) -> KeyValue.pair(DocumentEntityChanges.entityKey(mentions), mentions),
-                        Grouped.with(MENTIONS_BY_ENTITY, Serdes.String(), mentionsSerde))
-                .aggregate(counter, counter.adder(), counter.subtractor(), Named.as("count-entities"),
+        builder.stream(topics.entityMentions.name(), consumed(topics.entityMentions, "entity-mentions-source"))
+                // Keyed by entity as written: grouping by key needs no repartition topic.
+                .groupByKey(Grouped.with(topics.entityMentions.keySerde(), mentionsSerde))
+                .aggregate(counter, counter, Named.as("count-entities"),
                         Materialized.<String, EntityCount, KeyValueStore<Bytes, byte[]>>as(ENTITY_COUNTS_STORE)
                                 .withKeySerde(Serdes.String())
                                 .withValueSerde(topics.entityCounts.valueSerde()))

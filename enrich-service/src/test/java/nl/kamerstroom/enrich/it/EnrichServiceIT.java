@@ -1,5 +1,6 @@
 package nl.kamerstroom.enrich.it;
 
+import static nl.kamerstroom.enrich.Documents.KAMERBRIEF;
 import static nl.kamerstroom.enrich.Documents.document;
 import static nl.kamerstroom.enrich.Documents.kamerbrief;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,12 +16,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import nl.kamerstroom.common.config.Settings;
 import nl.kamerstroom.common.deadletter.DeadLetter;
 import nl.kamerstroom.enrich.EnrichConfig;
 import nl.kamerstroom.enrich.EnrichService;
 import nl.kamerstroom.schema.EnrichedDocument;
+import nl.kamerstroom.schema.EntityCount;
 import nl.kamerstroom.schema.IngestedDocument;
 import nl.kamerstroom.testkit.KafkaStack;
 import nl.kamerstroom.testkit.WithKafkaStack;
@@ -77,6 +81,26 @@ class EnrichServiceIT {
     }
 
     @Test
+    void countsAnEntityFromItsMentionsAndDeletesTheCountWithItsLastDocument() throws Exception {
+        // A dossier no other test mentions, once per document.
+        String dossier = Integer.toString(ThreadLocalRandom.current().nextInt(50_000, 60_000));
+        String entity = "KAMERSTUK:" + dossier;
+        List<IngestedDocument> documents = List.of("dossier-a", "dossier-b").stream()
+                .map(id -> document(prefix + id, KAMERBRIEF + "\nZie Kamerstuk " + dossier + ", nr. 1.\n")).toList();
+        pipeline.ingest(documents);
+        assertThat(awaitCount(entity, count -> count != null && count.getDocuments() == 2))
+                .satisfies(count -> assertThat(count.getMentions()).isEqualTo(2));
+
+        // The first document again without the dossier, then the second one deleted.
+        pipeline.ingest(List.of(kamerbrief(prefix + "dossier-a")));
+        assertThat(awaitCount(entity, count -> count != null && count.getDocuments() == 1))
+                .satisfies(count -> assertThat(count.getMentions()).isEqualTo(1));
+        pipeline.delete(List.of(prefix + "dossier-b"));
+        assertThat(awaitCount(entity, count -> count == null)).as("a tombstone on entities.counts").isNull();
+        assertThat(pipeline.read(Topics.ENTITY_COUNTS, r -> key(r).equals(entity)).getLast().value()).isNull();
+    }
+
+    @Test
     void sendsPoisonRecordsToTheDeadLetterTopicAndKeepsRunning() throws Exception {
         byte[] garbage = "not an Avro record".getBytes(StandardCharsets.UTF_8);
         pipeline.ingestBytes(prefix + "garbage", garbage);
@@ -114,6 +138,25 @@ class EnrichServiceIT {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("kamerstroom_enrich_documents_total{", "kamerstroom_enrich_extraction_seconds",
                 "kafka_stream_thread_");
+    }
+
+    /** The latest count of the entity once it satisfies {@code expected} (null: a tombstone), or the timeout's. */
+    private EntityCount awaitCount(String entity, Predicate<EntityCount> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        EntityCount latest = null;
+        while (System.nanoTime() < deadline) {
+            List<ConsumerRecord<byte[], byte[]>> counts = pipeline.read(Topics.ENTITY_COUNTS,
+                    r -> key(r).equals(entity));
+            if (!counts.isEmpty()) {
+                latest = pipeline.topics.entityCounts.valueSerde().deserializer()
+                        .deserialize(Topics.ENTITY_COUNTS, counts.getLast().value());
+                if (expected.test(latest)) {
+                    return latest;
+                }
+            }
+            Thread.sleep(250);
+        }
+        return latest;
     }
 
     private HttpRequest get(String path) {

@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.kamerstroom.enrich.entities.ExtractorVersion;
 import nl.kamerstroom.extraction.EntityExtractor;
 import nl.kamerstroom.schema.CurrencyTotal;
@@ -19,7 +22,9 @@ import nl.kamerstroom.schema.EntitySummary;
 import nl.kamerstroom.schema.EntityType;
 import nl.kamerstroom.schema.IngestedDocument;
 import nl.kamerstroom.schema.MinistryMention;
+import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,10 +104,36 @@ class EnrichTopologyTest {
         assertThat(bz.getFileName()).isEqualTo("a1.txt");
         assertThat(bz.getTitle()).isEqualTo("Steun aan Oekraïne");
         assertThat(bz.getMentions()).isEqualTo(2);
+        assertThat(bz.getPreviousMentions()).as("a new document mentioned nothing before").isZero();
         assertThat(bz.getFirstOffset()).isZero();
         assertThat(mentions.get("COUNTRY:UA").getMentions()).isEqualTo(3);
         assertThat(mentions.get("AMOUNT:EUR").getMentions()).isEqualTo(2);
         assertThat(fixture.mentions.isEmpty()).isTrue();
+    }
+
+    @Test
+    void countsFromEntitiesMentionsWithoutARepartitionTopicOrASecondCopyOfTheRows() {
+        TopologyDescription description = fixture.topology.describe();
+        Set<String> topics = new TreeSet<>();
+        Set<String> stores = new TreeSet<>();
+        for (TopologyDescription.Subtopology subtopology : description.subtopologies()) {
+            for (TopologyDescription.Node node : subtopology.nodes()) {
+                if (node instanceof TopologyDescription.Source source) {
+                    topics.addAll(source.topicSet());
+                } else if (node instanceof TopologyDescription.Sink sink) {
+                    topics.add(sink.topic());
+                } else if (node instanceof TopologyDescription.Processor processor) {
+                    stores.addAll(processor.stores());
+                }
+            }
+        }
+
+        // Subtopology 0 writes entities.mentions, subtopology 1 reads it back and counts.
+        assertThat(description.subtopologies()).hasSize(2);
+        assertThat(topics).containsExactlyInAnyOrder(Topics.INGESTED, Topics.ENRICHED, Topics.ENTITY_MENTIONS,
+                Topics.ENTITY_COUNTS);
+        assertThat(stores).containsExactlyInAnyOrder(EnrichTopology.DOCUMENT_ENTITIES_STORE,
+                EnrichTopology.ENTITY_COUNTS_STORE);
     }
 
     @Test
@@ -153,12 +184,14 @@ class EnrichTopologyTest {
         fixture.ingest("a1", kamerbrief("a1"));
 
         assertThat(fixture.enrichedKeys()).containsExactly("a1", "a1");
-        assertThat(fixture.counts.readKeyValuesToMap().get("MINISTRY:BZ"))
-                .satisfies(bz -> assertThat(bz.getDocuments()).isEqualTo(1))
-                .satisfies(bz -> assertThat(bz.getMentions()).isEqualTo(2));
-        // The second enrichment changed no (document, entity) row, so it wrote no mentions.
+        // The second enrichment changed no (document, entity) row, so it wrote no mentions and no counts.
+        List<KeyValue<String, EntityCount>> counts = fixture.counts.readKeyValuesToList();
+        assertThat(counts).hasSize(11).filteredOn(kv -> kv.key.equals("MINISTRY:BZ")).singleElement()
+                .satisfies(bz -> assertThat(bz.value.getDocuments()).isEqualTo(1))
+                .satisfies(bz -> assertThat(bz.value.getMentions()).isEqualTo(2));
         assertThat(fixture.mentions.readKeyValuesToList()).hasSize(11);
         assertThat(fixture.mentions.isEmpty()).isTrue();
+        assertThat(fixture.counts.isEmpty()).isTrue();
     }
 
     @Test

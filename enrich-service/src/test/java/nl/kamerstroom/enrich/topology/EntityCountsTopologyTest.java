@@ -5,11 +5,13 @@ import static nl.kamerstroom.enrich.Documents.kamerbrief;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import nl.kamerstroom.extraction.EntityExtractor;
+import nl.kamerstroom.schema.EntityCount;
 import nl.kamerstroom.schema.IngestedDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * entities.counts is an aggregation over the current set of documents: after any sequence of
  * new documents, the same document again, a document whose entities changed on reprocessing,
- * and deletes, every count equals a recount over the documents on documents.enriched.
+ * and deletes, every count equals a recount over the documents on documents.enriched, and
+ * the latest rows on entities.mentions (each carrying the mentions of the row it replaces)
+ * give the same totals.
  */
 class EntityCountsTopologyTest {
 
@@ -54,6 +58,35 @@ class EntityCountsTopologyTest {
         assertThat(state.counted()).isEqualTo(state.recount());
         assertThat(state.counted().get("COUNTRY:DE")).isEqualTo(new CurrentState.Totals(3, 2));
         assertThat(state.counted().get("MINISTRY:FIN")).isEqualTo(new CurrentState.Totals(2, 2));
+    }
+
+    @Test
+    void eachMentionsRecordCarriesTheMentionsOfTheRowItReplacesAndTheCountsFollowThem() {
+        fixture.ingest("b2", document("b2", LETTER_ABOUT_GERMANY));
+        assertThat(changes()).containsExactly("MINISTRY:FIN 0->1", "COUNTRY:DE 0->2");
+        assertThat(countChanges()).containsExactly("MINISTRY:FIN 1/1", "COUNTRY:DE 2/1");
+
+        fixture.ingest("b2", document("b2", LETTER_ABOUT_GERMANY));
+        assertThat(changes()).isEmpty();
+        assertThat(countChanges()).isEmpty();
+
+        fixture.ingest("b2", document("b2", "De Minister van Financiën schreef over Duitsland en Frankrijk."));
+        assertThat(changes()).containsExactly("COUNTRY:DE 2->1", "COUNTRY:FR 0->1");
+        assertThat(countChanges()).containsExactly("COUNTRY:DE 1/1", "COUNTRY:FR 1/1");
+
+        fixture.ingest("a1", document("a1", "Duitsland."));
+        assertThat(changes()).containsExactly("COUNTRY:DE 0->1");
+        assertThat(countChanges()).containsExactly("COUNTRY:DE 2/2");
+
+        fixture.ingest("b2", null);
+        assertThat(changes()).containsExactly("MINISTRY:FIN 1->0", "COUNTRY:DE 1->0", "COUNTRY:FR 1->0");
+        // Null from the aggregator is a tombstone on entities.counts and deletes the entity from the store.
+        assertThat(countChanges()).containsExactlyInAnyOrder("COUNTRY:DE 1/1", "MINISTRY:FIN deleted",
+                "COUNTRY:FR deleted");
+        var store = fixture.driver.<String, EntityCount>getTimestampedKeyValueStore(EnrichTopology.ENTITY_COUNTS_STORE);
+        assertThat(store.get("MINISTRY:FIN")).isNull();
+        assertThat(store.get("COUNTRY:FR")).isNull();
+        assertThat(store.get("COUNTRY:DE").value().getDocuments()).isEqualTo(1);
     }
 
     @Test
@@ -134,6 +167,20 @@ class EntityCountsTopologyTest {
 
         state.read();
         assertThat(state.documents).isNotEmpty();
-        assertThat(state.counted()).isEqualTo(state.recount());
+        assertThat(state.counted()).isEqualTo(state.recount()).isEqualTo(state.fromRows());
+        assertThat(state.wrongPreviousMentions).isEmpty();
+    }
+
+    /** The mentions records written since the last call, as {@code KEY previous->mentions}. */
+    private List<String> changes() {
+        return fixture.mentions.readKeyValuesToList().stream()
+                .map(kv -> kv.key + " " + kv.value.getPreviousMentions() + "->" + kv.value.getMentions()).toList();
+    }
+
+    /** The count records written since the last call, as {@code KEY mentions/documents}. */
+    private List<String> countChanges() {
+        return fixture.counts.readKeyValuesToList().stream()
+                .map(kv -> kv.key + " " + (kv.value == null ? "deleted"
+                        : kv.value.getMentions() + "/" + kv.value.getDocuments())).toList();
     }
 }

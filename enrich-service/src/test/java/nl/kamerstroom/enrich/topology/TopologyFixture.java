@@ -25,6 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
@@ -42,6 +43,7 @@ final class TopologyFixture implements AutoCloseable {
     final EnrichMetrics metrics = new EnrichMetrics(registry);
     final MockProducer<byte[], byte[]> deadLetterProducer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+    final Topology topology;
     final TopologyTestDriver driver;
     final TestInputTopic<String, IngestedDocument> ingested;
     final TestInputTopic<String, byte[]> ingestedBytes;
@@ -60,9 +62,8 @@ final class TopologyFixture implements AutoCloseable {
                 .with(settings));
         DeadLetterPublisher publisher = new DeadLetterPublisher(deadLetterProducer, Topics.DEAD_LETTERS,
                 "enrich-service", "test", metrics);
-        driver = new TopologyTestDriver(
-                EnrichTopology.build(config, topics, extractor, metrics, Clock.fixed(NOW, ZoneOffset.UTC)),
-                StreamsProperties.of(config, publisher));
+        topology = EnrichTopology.build(config, topics, extractor, metrics, Clock.fixed(NOW, ZoneOffset.UTC));
+        driver = new TopologyTestDriver(topology, StreamsProperties.of(config, publisher));
         ingested = driver.createInputTopic(Topics.INGESTED, new StringSerializer(),
                 topics.ingested.valueSerde().serializer());
         ingestedBytes = driver.createInputTopic(Topics.INGESTED, new StringSerializer(), new ByteArraySerializer());
