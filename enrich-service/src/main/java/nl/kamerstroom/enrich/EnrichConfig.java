@@ -44,7 +44,7 @@ public record EnrichConfig(KafkaConfig kafka, HttpConfig http, String applicatio
     public static final Setting<Path> STATE_DIR = Setting.path("STATE_DIR", "kamerstroom-data/enrich/streams-state",
             "Folder of the local state stores; each instance uses its own sub-folder STATE_DIR/INSTANCE_ID, so "
                     + "instances may share one volume. Keep it across restarts so the stores need not be restored.");
-    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("COMMIT_INTERVAL", "100ms",
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("COMMIT_INTERVAL", "50ms",
             "Transaction commit interval. Output becomes visible to read_committed readers on commit, "
                     + "so this bounds latency; shorter means more transactions per second.");
     public static final Setting<Duration> PROGRESS_INTERVAL = Setting.duration("PROGRESS_INTERVAL", "30s",

@@ -20,7 +20,7 @@ class EnrichConfigTest {
         assertThat(config.applicationId()).isEqualTo("kamerstroom-enrich");
         assertThat(config.streamThreads()).isEqualTo(1);
         assertThat(config.stateDir()).isEqualTo(Path.of("kamerstroom-data/enrich/streams-state"));
-        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(100));
+        assertThat(config.commitInterval()).isEqualTo(Duration.ofMillis(50));
         assertThat(config.http().port()).isEqualTo(8092);
         assertThat(config.staticMembership()).isFalse();
     }
