@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** One burst: documents moved into the inbox at once until all were searchable, and what it cost. */
 record Burst(String name, int documents, Duration took, Map<String, Double> cpuSecondsByProcess,
-             Map<String, Double> cpuSecondsByStage, Map<String, Double> jvmSecondsByProcess, long peakRssBytes) {
+             Map<String, Double> cpuSecondsByStage, Map<String, Double> jvmSecondsByProcess, long peakRssBytes,
+             Map<String, ProcFs.Resident> residentAtPeak) {
 
     /** CPU of the JIT compiler threads of every JVM of the stack. */
     double jitSeconds() {
@@ -34,6 +35,16 @@ record Burst(String name, int documents, Duration took, Map<String, Double> cpuS
         return cpuSeconds() * 1000 / documents;
     }
 
+    /** Per process, anonymous and file-backed resident MB at the stack's peak ("broker anon", "broker file" ...). */
+    Map<String, Long> residentMegabytes() {
+        Map<String, Long> megabytes = new LinkedHashMap<>();
+        residentAtPeak.forEach((process, resident) -> {
+            megabytes.put(process + " anon", resident.anonBytes() >> 20);
+            megabytes.put(process + " file", resident.fileBytes() >> 20);
+        });
+        return megabytes;
+    }
+
     Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("documents", documents);
@@ -45,6 +56,7 @@ record Burst(String name, int documents, Duration took, Map<String, Double> cpuS
         json.put("cpuSecondsByStageInServicesJvm", cpuSecondsByStage);
         json.put("gcAndJitCpuSecondsByProcess", jvmSecondsByProcess);
         json.put("peakRssMB", peakRssBytes >> 20);
+        json.put("residentMBAtPeakByProcess", residentMegabytes());
         return json;
     }
 }

@@ -178,7 +178,7 @@ public final class PipelineBenchmark {
         Map<String, Double> cpuBefore = cpuByProcess(pids);
         Map<String, Double> stagesBefore = ProcFs.cpuSecondsByStage(up.pid(), Stages::of);
         Map<String, Double> jvmBefore = jvmThreads(pids);
-        try (RssSampler rss = new RssSampler(pids.values())) {
+        try (RssSampler rss = new RssSampler(pids)) {
             long started = System.nanoTime();
             for (Path file : files) {
                 Files.move(file, up.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
@@ -190,7 +190,7 @@ public final class PipelineBenchmark {
             Map<String, Double> cpu = minus(cpuByProcess(pids), cpuBefore);
             Burst burst = new Burst(name, files.size(), took, cpu,
                     byStage(cpu.get(UpProcess.SERVICES), minus(ProcFs.cpuSecondsByStage(up.pid(), Stages::of), stagesBefore)),
-                    minus(jvmThreads(pids), jvmBefore), rss.peakBytes());
+                    minus(jvmThreads(pids), jvmBefore), rss.peakBytes(), rss.atPeak());
             System.out.printf("  %s: %d documents in %.1f s = %.0f docs/s; %.1f CPU ms/doc; peak RSS %d MB%n", name,
                     files.size(), took.toMillis() / 1e3, burst.perSecond(), burst.cpuMillisPerDoc(),
                     burst.peakRssBytes() >> 20);

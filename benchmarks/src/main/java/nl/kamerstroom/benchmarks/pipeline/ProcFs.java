@@ -24,18 +24,42 @@ final class ProcFs {
         return ticks(Path.of("/proc", Long.toString(pid), "stat")) / TICKS_PER_SECOND;
     }
 
-    /** Resident memory in bytes; 0 once the process is gone. */
-    static long rssBytes(long pid) {
+    /**
+     * Resident memory: anonymous pages (heap, class metadata, code, thread stacks, native buffers) apart from
+     * file-backed ones (mapped jars, libraries, Lucene's and the broker's mapped index files), which the kernel
+     * can drop and re-read. All zero once the process is gone.
+     */
+    record Resident(long anonBytes, long fileBytes, long sharedMemoryBytes) {
+
+        static final Resident NONE = new Resident(0, 0, 0);
+
+        long bytes() {
+            return anonBytes + fileBytes + sharedMemoryBytes;
+        }
+    }
+
+    static Resident resident(long pid) {
+        long anon = 0;
+        long file = 0;
+        long shared = 0;
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                if (line.startsWith("RssAnon:")) {
+                    anon = kilobytes(line);
+                } else if (line.startsWith("RssFile:")) {
+                    file = kilobytes(line);
+                } else if (line.startsWith("RssShmem:")) {
+                    shared = kilobytes(line);
                 }
             }
         } catch (IOException e) {
-            // gone
+            return Resident.NONE;
         }
-        return 0;
+        return new Resident(anon, file, shared);
+    }
+
+    private static long kilobytes(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("\\D", "")) * 1024;
     }
 
     /** CPU seconds of each thread of the process, summed by {@code stageOf(thread name)}. */

@@ -33,7 +33,10 @@ class PipelineBenchmarkPartsTest {
     void procFsSeesThisJvm() {
         long pid = ProcessHandle.current().pid();
         assertThat(ProcFs.cpuSeconds(pid)).isPositive();
-        assertThat(ProcFs.rssBytes(pid)).isGreaterThan(10L << 20);
+        ProcFs.Resident resident = ProcFs.resident(pid);
+        assertThat(resident.anonBytes()).isGreaterThan(10L << 20);
+        assertThat(resident.fileBytes()).isPositive();
+        assertThat(ProcFs.resident(Long.MAX_VALUE)).isEqualTo(ProcFs.Resident.NONE);
         assertThat(ProcFs.cpuSecondsByStage(pid, Stages::of)).containsKey(Stages.OTHER);
         assertThat(ProcFs.cpuSeconds(Long.MAX_VALUE)).isZero();
     }
