@@ -29,7 +29,9 @@ import nl.kamerstroom.benchmarks.ingest.BenchmarkFiles;
  *       services' JVM) and the peak RSS of the whole stack;</li>
  *   <li>a steady rate of single texts: drop-to-searchable (and ingested-to-searchable) latency per
  *       document, found by one OR query over the pending documents' unique words every 20 ms;</li>
- *   <li>a producer/consumer round trip of the same texts through the stack's broker.</li>
+ *   <li>a producer/consumer round trip of the same texts through the stack's broker;</li>
+ *   <li>bare Tika again on the same files once the stack has stopped: the bursts are compared with
+ *       both bare Tika runs together.</li>
  * </ol>
  * Prints one table with the ratios and writes the figures as JSON. Run: {@code bin/kamerstroom bench
  * pipeline [--texts N] [--pdfs N] [--warmup TEXTS] [--rate DOCS_PER_S] [--seconds S] [--json FILE]}.
@@ -48,6 +50,8 @@ public final class PipelineBenchmark {
     static final double WARM_JIT_SHARE = 0.05;
     static final int MAX_WARM_UP_ROUNDS = 8;
     private static final Duration BURST_TIMEOUT = Duration.ofMinutes(10);
+    private static final String BARE_TIKA = "bare Tika, 1 thread (before + after)";
+
     /** The stack starts in ~30 s on a quiet machine; two stacks starting at load 40 took over 3 minutes. */
     private static final Duration STACK_START_TIMEOUT = Duration.ofMinutes(6);
 
@@ -108,6 +112,13 @@ public final class PipelineBenchmark {
         RawParts.Rate lucene = RawParts.luceneAlone(RawParts.indexDocuments(textContents), work);
 
         Path data = work.resolve("data");
+        Burst warm;
+        Burst textBurst;
+        Burst pdfBurst;
+        SteadyRate.Latencies latencies;
+        RawParts.Rate roundTrip;
+        List<Path> doneTexts;
+        List<Path> donePdfs;
         try (UpProcess up = UpProcess.start(options.home, data, work.resolve("up.log"))) {
             SearchClient search = new SearchClient(up.httpPort);
             long started = System.nanoTime();
@@ -116,34 +127,52 @@ public final class PipelineBenchmark {
             System.out.printf("Stack up in %.1f s; warming up in rounds of %d texts and %d PDFs until the JIT"
                     + " compilers take under %.0f %% of a round's CPU ...%n", UpProcess.since(started).toMillis() / 1e3,
                     options.warmup, warmUpPdfs(), WARM_JIT_SHARE * 100);
-            Burst warm = warmUp(generator, up, search);
-            Burst textBurst = burst("TXT burst", up, search, texts);
-            Burst pdfBurst = burst("PDF burst", up, search, pdfs);
-            SteadyRate.Latencies latencies = new SteadyRate(up, search, options.rate).run(steady);
-            RawParts.Rate roundTrip = RawParts.brokerRoundTrip(up.bootstrapServers(), textContents);
-
-            report.row("TXT burst, docs/s", textBurst.perSecond(), tikaText.perSecond(), "bare Tika, 1 thread");
-            report.row("PDF burst, docs/s", pdfBurst.perSecond(), tikaPdf.perSecond(), "bare Tika, 1 thread");
-            report.row("TXT burst, docs/s", textBurst.perSecond(), extraction.perSecond(), "extraction alone");
-            report.row("TXT burst, docs/s", textBurst.perSecond(), lucene.perSecond(), "Lucene alone");
-            report.row("TXT burst, docs/s", textBurst.perSecond(), roundTrip.perSecond(), "broker round trip");
-            report.row("TXT burst, CPU ms/doc (all processes)", textBurst.cpuMillisPerDoc(), tikaText.cpuMillisPerItem(),
-                    "bare Tika CPU ms/doc");
-            report.row("PDF burst, CPU ms/doc (all processes)", pdfBurst.cpuMillisPerDoc(), tikaPdf.cpuMillisPerItem(),
-                    "bare Tika CPU ms/doc");
-            // The JIT's share is warm-up the stack would have paid long before in a service that runs for days.
-            report.row("TXT burst, CPU ms/doc without JIT", textBurst.cpuMillisPerDocWithoutJit(),
-                    tikaText.cpuMillisPerItem(), "bare Tika CPU ms/doc");
-            report.row("PDF burst, CPU ms/doc without JIT", pdfBurst.cpuMillisPerDocWithoutJit(),
-                    tikaPdf.cpuMillisPerItem(), "bare Tika CPU ms/doc");
-            report.print(warm, textBurst, pdfBurst, latencies);
-
-            json.put("raw", Map.of("bareTikaText", tikaText, "bareTikaPdf", tikaPdf, "extraction", extraction,
-                    "lucene", lucene, "brokerRoundTrip", roundTrip));
-            json.put("bursts", Map.of("text", textBurst.json(), "pdf", pdfBurst.json()));
-            json.put("steady", latencies.json());
-            json.put("ratios", report.ratios());
+            warm = warmUp(generator, up, search);
+            textBurst = burst("TXT burst", up, search, texts);
+            pdfBurst = burst("PDF burst", up, search, pdfs);
+            latencies = new SteadyRate(up, search, options.rate).run(steady);
+            roundTrip = RawParts.brokerRoundTrip(up.bootstrapServers(), textContents);
+            doneTexts = up.done(texts);
+            donePdfs = up.done(pdfs);
         }
+        // This machine's speed drifts by up to a quarter within minutes: bare Tika runs again, on the
+        // same files (now in done/) once the stack has stopped, and the bursts are compared with both.
+        System.out.println("Raw parts again after the stack stopped: bare Tika ...");
+        RawParts.Rate tikaTextAfter = RawParts.bareTika(doneTexts);
+        RawParts.Rate tikaPdfAfter = RawParts.bareTika(donePdfs);
+        System.out.printf("Bare Tika before / after the stack: texts %.0f / %.0f docs/s, PDFs %.0f / %.0f docs/s%n",
+                tikaText.perSecond(), tikaTextAfter.perSecond(), tikaPdf.perSecond(), tikaPdfAfter.perSecond());
+        RawParts.Rate tikaTextBoth = tikaText.plus(tikaTextAfter);
+        RawParts.Rate tikaPdfBoth = tikaPdf.plus(tikaPdfAfter);
+
+        report.row("TXT burst, docs/s", textBurst.perSecond(), tikaTextBoth.perSecond(), BARE_TIKA);
+        report.row("PDF burst, docs/s", pdfBurst.perSecond(), tikaPdfBoth.perSecond(), BARE_TIKA);
+        report.row("TXT burst, docs/s", textBurst.perSecond(), extraction.perSecond(), "extraction alone");
+        report.row("TXT burst, docs/s", textBurst.perSecond(), lucene.perSecond(), "Lucene alone");
+        report.row("TXT burst, docs/s", textBurst.perSecond(), roundTrip.perSecond(), "broker round trip");
+        report.row("TXT burst, CPU ms/doc (all processes)", textBurst.cpuMillisPerDoc(), tikaTextBoth.cpuMillisPerItem(),
+                "bare Tika CPU ms/doc");
+        report.row("PDF burst, CPU ms/doc (all processes)", pdfBurst.cpuMillisPerDoc(), tikaPdfBoth.cpuMillisPerItem(),
+                "bare Tika CPU ms/doc");
+        // The JIT's share is warm-up the stack would have paid long before in a service that runs for days.
+        report.row("TXT burst, CPU ms/doc without JIT", textBurst.cpuMillisPerDocWithoutJit(),
+                tikaTextBoth.cpuMillisPerItem(), "bare Tika CPU ms/doc");
+        report.row("PDF burst, CPU ms/doc without JIT", pdfBurst.cpuMillisPerDocWithoutJit(),
+                tikaPdfBoth.cpuMillisPerItem(), "bare Tika CPU ms/doc");
+        report.print(warm, textBurst, pdfBurst, latencies);
+
+        Map<String, Object> raw = new LinkedHashMap<>();
+        raw.put("bareTikaText", tikaText);
+        raw.put("bareTikaTextAfter", tikaTextAfter);
+        raw.put("bareTikaPdf", tikaPdf);
+        raw.put("bareTikaPdfAfter", tikaPdfAfter);
+        raw.put("extraction", extraction);
+        raw.put("lucene", lucene);
+        raw.put("brokerRoundTrip", roundTrip);
+        json.put("raw", raw);
+        json.put("bursts", Map.of("text", textBurst.json(), "pdf", pdfBurst.json()));
+        json.put("steady", latencies.json());
+        json.put("ratios", report.ratios());
         Files.createDirectories(options.json.toAbsolutePath().getParent());
         new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(options.json.toFile(), json);

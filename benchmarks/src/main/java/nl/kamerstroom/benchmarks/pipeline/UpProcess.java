@@ -2,6 +2,7 @@ package nl.kamerstroom.benchmarks.pipeline;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +44,15 @@ final class UpProcess implements AutoCloseable {
 
     Path inbox() {
         return data.resolve("inbox");
+    }
+
+    /** Where ingest moved each of these files (they were moved into the inbox under their own names). */
+    List<Path> done(List<Path> files) {
+        List<Path> done = files.stream().map(file -> data.resolve("done").resolve(file.getFileName())).toList();
+        done.stream().filter(Files::notExists).findFirst().ifPresent(missing -> {
+            throw new IllegalStateException("not in done/: " + missing);
+        });
+        return done;
     }
 
     String bootstrapServers() {
