@@ -111,55 +111,32 @@ public final class PipelineBenchmark {
         RawParts.Rate extraction = RawParts.extraction(textContents);
         RawParts.Rate lucene = RawParts.luceneAlone(RawParts.indexDocuments(textContents), work);
 
-        Path data = work.resolve("data");
-        Burst warm;
-        Burst textBurst;
-        Burst pdfBurst;
-        SteadyRate.Latencies latencies;
-        RawParts.Rate roundTrip;
-        List<Path> doneTexts;
-        List<Path> donePdfs;
-        try (UpProcess up = UpProcess.start(options.home, data, work.resolve("up.log"))) {
-            SearchClient search = new SearchClient(up.httpPort);
-            long started = System.nanoTime();
-            waitFor("the stack to answer", STACK_START_TIMEOUT, () -> search.total() >= 0 || !up.isAlive());
-            check(up.isAlive(), "bin/kamerstroom up stopped; see its log " + work.resolve("up.log"));
-            System.out.printf("Stack up in %.1f s; warming up in rounds of %d texts and %d PDFs until the JIT"
-                    + " compilers take under %.0f %% of a round's CPU ...%n", UpProcess.since(started).toMillis() / 1e3,
-                    options.warmup, warmUpPdfs(), WARM_JIT_SHARE * 100);
-            warm = warmUp(generator, up, search);
-            textBurst = burst("TXT burst", up, search, texts);
-            pdfBurst = burst("PDF burst", up, search, pdfs);
-            latencies = new SteadyRate(up, search, options.rate).run(steady);
-            roundTrip = RawParts.brokerRoundTrip(up.bootstrapServers(), textContents);
-            doneTexts = up.done(texts);
-            donePdfs = up.done(pdfs);
-        }
+        StackRun stack = runStack(generator, texts, pdfs, steady, textContents);
         // This machine's speed drifts by up to a quarter within minutes: bare Tika runs again, on the
         // same files (now in done/) once the stack has stopped, and the bursts are compared with both.
         System.out.println("Raw parts again after the stack stopped: bare Tika ...");
-        RawParts.Rate tikaTextAfter = RawParts.bareTika(doneTexts);
-        RawParts.Rate tikaPdfAfter = RawParts.bareTika(donePdfs);
+        RawParts.Rate tikaTextAfter = RawParts.bareTika(stack.doneTexts());
+        RawParts.Rate tikaPdfAfter = RawParts.bareTika(stack.donePdfs());
         System.out.printf("Bare Tika before / after the stack: texts %.0f / %.0f docs/s, PDFs %.0f / %.0f docs/s%n",
                 tikaText.perSecond(), tikaTextAfter.perSecond(), tikaPdf.perSecond(), tikaPdfAfter.perSecond());
         RawParts.Rate tikaTextBoth = tikaText.plus(tikaTextAfter);
         RawParts.Rate tikaPdfBoth = tikaPdf.plus(tikaPdfAfter);
 
-        report.row("TXT burst, docs/s", textBurst.perSecond(), tikaTextBoth.perSecond(), BARE_TIKA);
-        report.row("PDF burst, docs/s", pdfBurst.perSecond(), tikaPdfBoth.perSecond(), BARE_TIKA);
-        report.row("TXT burst, docs/s", textBurst.perSecond(), extraction.perSecond(), "extraction alone");
-        report.row("TXT burst, docs/s", textBurst.perSecond(), lucene.perSecond(), "Lucene alone");
-        report.row("TXT burst, docs/s", textBurst.perSecond(), roundTrip.perSecond(), "broker round trip");
-        report.row("TXT burst, CPU ms/doc (all processes)", textBurst.cpuMillisPerDoc(), tikaTextBoth.cpuMillisPerItem(),
+        report.row("TXT burst, docs/s", stack.text().perSecond(), tikaTextBoth.perSecond(), BARE_TIKA);
+        report.row("PDF burst, docs/s", stack.pdf().perSecond(), tikaPdfBoth.perSecond(), BARE_TIKA);
+        report.row("TXT burst, docs/s", stack.text().perSecond(), extraction.perSecond(), "extraction alone");
+        report.row("TXT burst, docs/s", stack.text().perSecond(), lucene.perSecond(), "Lucene alone");
+        report.row("TXT burst, docs/s", stack.text().perSecond(), stack.roundTrip().perSecond(), "broker round trip");
+        report.row("TXT burst, CPU ms/doc (all processes)", stack.text().cpuMillisPerDoc(), tikaTextBoth.cpuMillisPerItem(),
                 "bare Tika CPU ms/doc");
-        report.row("PDF burst, CPU ms/doc (all processes)", pdfBurst.cpuMillisPerDoc(), tikaPdfBoth.cpuMillisPerItem(),
+        report.row("PDF burst, CPU ms/doc (all processes)", stack.pdf().cpuMillisPerDoc(), tikaPdfBoth.cpuMillisPerItem(),
                 "bare Tika CPU ms/doc");
         // The JIT's share is warm-up the stack would have paid long before in a service that runs for days.
-        report.row("TXT burst, CPU ms/doc without JIT", textBurst.cpuMillisPerDocWithoutJit(),
+        report.row("TXT burst, CPU ms/doc without JIT", stack.text().cpuMillisPerDocWithoutJit(),
                 tikaTextBoth.cpuMillisPerItem(), "bare Tika CPU ms/doc");
-        report.row("PDF burst, CPU ms/doc without JIT", pdfBurst.cpuMillisPerDocWithoutJit(),
+        report.row("PDF burst, CPU ms/doc without JIT", stack.pdf().cpuMillisPerDocWithoutJit(),
                 tikaPdfBoth.cpuMillisPerItem(), "bare Tika CPU ms/doc");
-        report.print(warm, textBurst, pdfBurst, latencies);
+        report.print(stack.warm(), stack.text(), stack.pdf(), stack.latencies());
 
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("bareTikaText", tikaText);
@@ -168,15 +145,41 @@ public final class PipelineBenchmark {
         raw.put("bareTikaPdfAfter", tikaPdfAfter);
         raw.put("extraction", extraction);
         raw.put("lucene", lucene);
-        raw.put("brokerRoundTrip", roundTrip);
+        raw.put("brokerRoundTrip", stack.roundTrip());
         json.put("raw", raw);
-        json.put("bursts", Map.of("text", textBurst.json(), "pdf", pdfBurst.json()));
-        json.put("steady", latencies.json());
+        json.put("bursts", Map.of("text", stack.text().json(), "pdf", stack.pdf().json()));
+        json.put("steady", stack.latencies().json());
         json.put("ratios", report.ratios());
         Files.createDirectories(options.json.toAbsolutePath().getParent());
         new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(options.json.toFile(), json);
         System.out.println("Figures written to " + options.json.toAbsolutePath());
+    }
+
+    /** What the benchmark measured on the running stack, and where ingest left the bursts' files. */
+    private record StackRun(Burst warm, Burst text, Burst pdf, SteadyRate.Latencies latencies, RawParts.Rate roundTrip,
+                            List<Path> doneTexts, List<Path> donePdfs) {
+    }
+
+    /** Starts the stack, warms it up, runs the bursts, the steady rate and the round trip, and stops it. */
+    private StackRun runStack(BenchmarkFiles generator, List<Path> texts, List<Path> pdfs, List<Path> steady,
+                              List<String> textContents) throws Exception {
+        Path data = work.resolve("data");
+        try (UpProcess up = UpProcess.start(options.home, data, work.resolve("up.log"))) {
+            SearchClient search = new SearchClient(up.httpPort);
+            long started = System.nanoTime();
+            waitFor("the stack to answer", STACK_START_TIMEOUT, () -> search.total() >= 0 || !up.isAlive());
+            check(up.isAlive(), "bin/kamerstroom up stopped; see its log " + work.resolve("up.log"));
+            System.out.printf("Stack up in %.1f s; warming up in rounds of %d texts and %d PDFs until the JIT"
+                    + " compilers take under %.0f %% of a round's CPU ...%n", UpProcess.since(started).toMillis() / 1e3,
+                    options.warmup, warmUpPdfs(), WARM_JIT_SHARE * 100);
+            Burst warm = warmUp(generator, up, search);
+            Burst textBurst = burst("TXT burst", up, search, texts);
+            Burst pdfBurst = burst("PDF burst", up, search, pdfs);
+            SteadyRate.Latencies latencies = new SteadyRate(up, search, options.rate).run(steady);
+            RawParts.Rate roundTrip = RawParts.brokerRoundTrip(up.bootstrapServers(), textContents);
+            return new StackRun(warm, textBurst, pdfBurst, latencies, roundTrip, up.done(texts), up.done(pdfs));
+        }
     }
 
     private int warmUpPdfs() {
