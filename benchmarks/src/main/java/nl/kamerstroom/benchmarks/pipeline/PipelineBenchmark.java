@@ -127,10 +127,10 @@ public final class PipelineBenchmark {
         report.row("TXT burst, docs/s", stack.text().perSecond(), extraction.perSecond(), "extraction alone");
         report.row("TXT burst, docs/s", stack.text().perSecond(), lucene.perSecond(), "Lucene alone");
         report.row("TXT burst, docs/s", stack.text().perSecond(), stack.roundTrip().perSecond(), "broker round trip");
-        report.row("TXT burst, CPU ms/doc (all processes)", stack.text().cpuMillisPerDoc(), tikaTextBoth.cpuMillisPerItem(),
-                "bare Tika CPU ms/doc");
-        report.row("PDF burst, CPU ms/doc (all processes)", stack.pdf().cpuMillisPerDoc(), tikaPdfBoth.cpuMillisPerItem(),
-                "bare Tika CPU ms/doc");
+        report.row("TXT burst, CPU ms/doc (all processes)", stack.text().cpuMillisPerDoc(),
+                tikaTextBoth.cpuMillisPerItem(), "bare Tika CPU ms/doc");
+        report.row("PDF burst, CPU ms/doc (all processes)", stack.pdf().cpuMillisPerDoc(),
+                tikaPdfBoth.cpuMillisPerItem(), "bare Tika CPU ms/doc");
         // The JIT's share is warm-up the stack would have paid long before in a service that runs for days.
         report.row("TXT burst, CPU ms/doc without JIT", stack.text().cpuMillisPerDocWithoutJit(),
                 tikaTextBoth.cpuMillisPerItem(), "bare Tika CPU ms/doc");

@@ -40,8 +40,9 @@ final class Report {
                 latencies.perSecond(), latencies.documents(), latencies.dropToSearchable().line(),
                 latencies.ingestedToSearchable().line());
         for (Burst burst : List.of(warm, text, pdf)) {
-            System.out.printf("%s: peak RSS of the stack %d MB (MB by process at the peak %s); CPU s by process %s; in the services' JVM by stage %s;"
-                    + " GC and JIT by process %s%n", burst.name(), burst.peakRssBytes() >> 20, burst.residentMegabytes(),
+            System.out.printf("%s: peak RSS of the stack %d MB (MB by process at the peak %s); CPU s by process %s;"
+                    + " in the services' JVM by stage %s; GC and JIT by process %s%n", burst.name(),
+                    burst.peakRssBytes() >> 20, burst.residentMegabytes(),
                     rounded(burst.cpuSecondsByProcess()), rounded(burst.cpuSecondsByStage()),
                     rounded(burst.jvmSecondsByProcess()));
         }

@@ -97,7 +97,8 @@ class StateStoreMemoryBoundTest {
                 sample(stores);
             }
             System.out.printf("capacity %d B, data read back %d B, peak cache usage %d B, peak memtables %d B,"
-                    + " peak outside the cache %d B%n", capacity, read, peakCacheUsage, peakMemtables, peakOutsideCache);
+                    + " peak outside the cache %d B%n",
+                    capacity, read, peakCacheUsage, peakMemtables, peakOutsideCache);
             assertThat(read).isGreaterThanOrEqualTo((TIMES_THE_BUDGET - 1) * capacity);
             assertThat(peakCacheUsage).isGreaterThan(capacity / 2).isLessThanOrEqualTo((long) (capacity * SLACK));
             assertThat(peakCacheUsage + peakOutsideCache).isLessThanOrEqualTo((long) (capacity * SLACK));

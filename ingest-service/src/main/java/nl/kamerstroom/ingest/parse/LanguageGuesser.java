@@ -49,7 +49,8 @@ public final class LanguageGuesser {
         try {
             detector = LanguageDetectorBuilder.create(NgramExtractors.standard())
                     .shortTextAlgorithm(SHORT_TEXT_CHARS)
-                    .withProfiles(new LanguageProfileReader().readBuiltIn(LANGUAGES.stream().map(LdLocale::fromString).toList()))
+                    .withProfiles(new LanguageProfileReader().readBuiltIn(
+                            LANGUAGES.stream().map(LdLocale::fromString).toList()))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the language models from the class path", e);
@@ -65,8 +66,8 @@ public final class LanguageGuesser {
         if (ranked.isEmpty() || ranked.getFirst().getProbability() <= CERTAIN) {
             return null;
         }
-        LdLocale locale = ranked.getFirst().getLocale();
-        return locale.getRegion().isPresent() ? locale.getLanguage() + "-" + locale.getRegion().get() : locale.getLanguage();
+        // The locale prints as it was named in LANGUAGES ("nl", "zh-CN").
+        return ranked.getFirst().getLocale().toString();
     }
 
     /** The beginning of the text, ending at a space so the last word is whole. */
