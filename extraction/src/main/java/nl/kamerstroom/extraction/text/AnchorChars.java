@@ -22,21 +22,33 @@ final class AnchorChars {
   static final int QUIET_IN_WORD = 16;
 
   /** No anchors: a text normalised for itself. */
-  static final AnchorChars NONE = new AnchorChars(new boolean[128], new boolean[128], new int[0]);
+  static final AnchorChars NONE = new AnchorChars(new boolean[128], new boolean[128 * 128], new int[0]);
 
   /** Per ASCII char, the bits above. */
   final int[] ascii;
+  /**
+   * Per pair of ASCII chars {@code first << 7 | second}: a word starting with them anchors something (the first
+   * alone, or the two as a prefix). Most word starts of prose are a prefix's first char ("d", "v", "m") but not
+   * the prefix ("de", "van", "met"): the second char, already in the buffer, spares noting them.
+   */
+  private final boolean[] startPairs;
   /** Per non-ASCII char up to the highest anchor (€ U+20AC), its ANYWHERE and WORD_START bits. */
   final int[] wide;
 
-  AnchorChars(boolean[] anywhere, boolean[] atWordStart, int[] wide) {
+  /** {@code startPairs} as described at the field: true where a word starting with that pair anchors something. */
+  AnchorChars(boolean[] anywhere, boolean[] startPairs, int[] wide) {
     this.ascii = new int[128];
     for (char c = 0; c < 128; c++) {
       boolean word = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+      boolean atWordStart = false;
+      for (int second = 0; second < 128; second++) {
+        atWordStart |= startPairs[c << 7 | second];
+      }
       ascii[c] = (c > ' ' && c < 0x7F && c != '-' ? PLAIN : 0) | (word ? WORD : 0)
-          | (anywhere[c] ? ANYWHERE : 0) | (atWordStart[c] ? WORD_START : 0)
+          | (anywhere[c] ? ANYWHERE : 0) | (atWordStart ? WORD_START : 0)
           | (word && !anywhere[c] ? QUIET_IN_WORD : 0);
     }
+    this.startPairs = startPairs;
     this.wide = wide;
   }
 
@@ -71,6 +83,51 @@ final class AnchorChars {
         }
         wordStart = !Chars.isLetterOrDigit(c);
       }
+    }
+
+    /**
+     * Notes the anchors of the run from {@code i} that normalisation copies unchanged, each at its place
+     * {@code k + shift} in the output: printable ASCII but the hyphen and the space, and single spaces before such
+     * a char (not at the start of the output); returns where the run ends. The hot loop of normalisation: the
+     * recorder's state stays in locals, and most of each word is skipped in a tight loop.
+     */
+    int plainRun(char[] text, int i, int end, int shift) {
+      int[] classes = chars.ascii;
+      boolean[] pairs = chars.startPairs;
+      int[] found = positions;
+      int n = count;
+      boolean atStart = wordStart;
+      while (i < end) {
+        char c = text[i];
+        if (c >= 128) {
+          break;
+        }
+        int e = classes[c];
+        char next = i + 1 < end ? text[i + 1] : 0;
+        if ((e & PLAIN) == 0 && (c != ' ' || next >= 128 || (classes[next] & PLAIN) == 0 || i + shift == 0)) {
+          break;
+        }
+        // at a word start, a plain next char is in the output as it is, so the pair decides; otherwise the
+        // pass decides from the buffer (the char alone is noted as an anchor, as visit does)
+        if ((e & ANYWHERE) != 0 || atStart && (e & WORD_START) != 0
+            && (next >= 128 || (classes[next] & PLAIN) == 0 || pairs[c << 7 | next])) {
+          if (n == found.length) {
+            found = java.util.Arrays.copyOf(found, n * 2);
+          }
+          found[n++] = i + shift << 1 | (atStart ? 1 : 0);
+        }
+        atStart = (e & WORD) == 0;
+        i++;
+        if (!atStart) { // the rest of the word
+          while (i < end && (c = text[i]) < 128 && (classes[c] & QUIET_IN_WORD) != 0) {
+            i++;
+          }
+        }
+      }
+      positions = found;
+      count = n;
+      wordStart = atStart;
+      return i;
     }
 
     /** The last char visited is no letter or digit (or none was). */
