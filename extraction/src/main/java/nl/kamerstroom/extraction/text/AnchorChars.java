@@ -15,11 +15,9 @@ final class AnchorChars {
   static final int ANYWHERE = 4;
   /** Anchors some scanner at a word start (alone or as the first of a two-char prefix). */
   static final int WORD_START = 8;
-  /**
-   * A letter or digit that anchors nothing anywhere: inside a word there is nothing to note, and normalisation
-   * copies it as it is (most chars of a text, skipped in a tight loop).
-   */
-  static final int QUIET_IN_WORD = 16;
+  /** The space: copied unchanged before a PLAIN char (this bit shifted down to PLAIN's tells it). */
+  private static final int SPACE_SHIFT = 4;
+  private static final int SPACE = PLAIN << SPACE_SHIFT;
 
   /** No anchors: a text normalised for itself. */
   static final AnchorChars NONE = new AnchorChars(new boolean[128], new boolean[128 * 128], new int[0]);
@@ -46,7 +44,7 @@ final class AnchorChars {
       }
       ascii[c] = (c > ' ' && c < 0x7F && c != '-' ? PLAIN : 0) | (word ? WORD : 0)
           | (anywhere[c] ? ANYWHERE : 0) | (atWordStart ? WORD_START : 0)
-          | (word && !anywhere[c] ? QUIET_IN_WORD : 0);
+          | (c == ' ' ? SPACE : 0);
     }
     this.startPairs = startPairs;
     this.wide = wide;
@@ -89,44 +87,42 @@ final class AnchorChars {
      * Notes the anchors of the run from {@code i} that normalisation copies unchanged, each at its place
      * {@code k + shift} in the output: printable ASCII but the hyphen and the space, and single spaces before such
      * a char (not at the start of the output); returns where the run ends. The hot loop of normalisation: the
-     * recorder's state stays in locals, and most of each word is skipped in a tight loop.
+     * recorder's state stays in locals.
      */
     int plainRun(char[] text, int i, int end, int shift) {
       int[] classes = chars.ascii;
       boolean[] pairs = chars.startPairs;
       int[] found = positions;
       int n = count;
-      boolean atStart = wordStart;
+      // the anchor bits that count at the next char: WORD_START too after a char that is no letter or digit
+      int counting = wordStart ? ANYWHERE | WORD_START : ANYWHERE;
+      if (i + shift == 0 && i < end && text[i] == ' ') {
+        return i; // no space at the start of the output
+      }
+      // one flat loop, each char's class read once (as the next char's, then as its own): no branch per word
+      // that the processor mispredicts, as a loop skipping the rest of each word has at every word's end
+      int e = i < end && text[i] < 128 ? classes[text[i]] : 0;
       while (i < end) {
-        char c = text[i];
-        if (c >= 128) {
-          break;
-        }
-        int e = classes[c];
         char next = i + 1 < end ? text[i + 1] : 0;
-        if ((e & PLAIN) == 0 && (c != ' ' || next >= 128 || (classes[next] & PLAIN) == 0 || i + shift == 0)) {
-          break;
+        int nextClass = next < 128 ? classes[next] : 0;
+        if (((e | e >>> SPACE_SHIFT & nextClass) & PLAIN) == 0) {
+          break; // neither plain nor a space before a plain char
         }
-        // at a word start, a plain next char is in the output as it is, so the pair decides; otherwise the
-        // pass decides from the buffer (the char alone is noted as an anchor, as visit does)
-        if ((e & ANYWHERE) != 0 || atStart && (e & WORD_START) != 0
-            && (next >= 128 || (classes[next] & PLAIN) == 0 || pairs[c << 7 | next])) {
+        if ((e & counting) != 0 && ((e & ANYWHERE) != 0 || (nextClass & PLAIN) == 0 || pairs[text[i] << 7 | next])) {
+          // at a word start, a plain next char is in the output as it is, so the pair decides; otherwise the
+          // pass decides from the buffer (the char alone is noted as an anchor, as visit does)
           if (n == found.length) {
             found = java.util.Arrays.copyOf(found, n * 2);
           }
-          found[n++] = i + shift << 1 | (atStart ? 1 : 0);
+          found[n++] = i + shift << 1 | (counting & WORD_START) >>> 3;
         }
-        atStart = (e & WORD) == 0;
+        counting = ANYWHERE | (~e & WORD) << 2; // WORD_START after no letter or digit
+        e = nextClass;
         i++;
-        if (!atStart) { // the rest of the word
-          while (i < end && (c = text[i]) < 128 && (classes[c] & QUIET_IN_WORD) != 0) {
-            i++;
-          }
-        }
       }
       positions = found;
       count = n;
-      wordStart = atStart;
+      wordStart = (counting & WORD_START) != 0;
       return i;
     }
 
