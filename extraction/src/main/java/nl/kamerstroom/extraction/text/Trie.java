@@ -41,7 +41,7 @@ public final class Trie<V> {
   /*
    * The nodes are numbered breadth first, so the shallow ones every walk passes sit together in memory, and
    * stored in flat arrays (no array object per node): the walk from a capitalised word start is mostly a few
-   * steps near the root, and each step used to chase a pointer to a 512-byte table of its own.
+   * steps near the root, and a table per node (128 ints) would cost a pointer chase and a cache miss per step.
    */
   private final int[] rootIndex;
   /** Per char up to the highest label: its index in the alphabet of labels (1..), 0 when no label is it. */
