@@ -126,11 +126,6 @@ final class AnchorChars {
       return i;
     }
 
-    /** The last char visited is no letter or digit (or none was). */
-    boolean atWordStart() {
-      return wordStart;
-    }
-
     private void add(int pos) {
       if (count == positions.length) {
         positions = java.util.Arrays.copyOf(positions, count * 2);
