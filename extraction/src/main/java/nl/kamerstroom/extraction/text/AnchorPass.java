@@ -70,18 +70,21 @@ public final class AnchorPass {
     this.wideTable = wideTable;
     this.handlerCount = handlerCount;
     boolean[] anywhere = new boolean[128];
-    boolean[] atWordStart = new boolean[128];
+    boolean[] startPairs = new boolean[128 * 128];
     int[] wide = new int[wideTable.length];
     for (int c = 0; c < 128; c++) {
       anywhere[c] = (table[c] & ANY_MASK) != 0;
-      atWordStart[c] = (table[c] >>> SHIFT & ANY_MASK) != 0 || prefixes[c] != null;
+      boolean alone = (table[c] >>> SHIFT & ANY_MASK) != 0;
+      for (int second = 0; second < 128; second++) {
+        startPairs[c << 7 | second] = alone || prefixes[c] != null && prefixes[c][second] != 0;
+      }
     }
     for (int c = 0; c < wide.length; c++) {
       int e = wideTable[c];
       wide[c] = ((e & ANY_MASK) != 0 ? AnchorChars.ANYWHERE : 0)
           | ((e >>> SHIFT & ANY_MASK) != 0 ? AnchorChars.WORD_START : 0);
     }
-    this.anchorChars = new AnchorChars(anywhere, atWordStart, wide);
+    this.anchorChars = new AnchorChars(anywhere, startPairs, wide);
   }
 
   /**

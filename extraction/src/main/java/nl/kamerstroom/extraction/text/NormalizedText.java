@@ -90,39 +90,20 @@ public final class NormalizedText {
     }
 
     NormalizedText build() {
-      char[] chars = src; // locals: the loop below reads nothing else
-      int[] classes = anchorChars.ascii;
+      char[] chars = src;
       AnchorChars.Recorder found = anchors;
       int end = n;
       int runStart = 0;
       int i = 0;
       segment(0, 0);
       while (i < end) {
-        // the bulk: letters, digits and punctuation, and a single space before one of them, are copied as
-        // they are; a tight loop over a table, leaving it only at something that may be an artefact. Every char
-        // kept is shown to the anchor recorder at its place in the output (a run is copied later, in one go)
-        char c = chars[i];
-        while (true) {
-          if (c < 128 && ((classes[c] & AnchorChars.PLAIN) != 0 || c == ' ' && i + 1 < end && chars[i + 1] < 128
-              && (classes[chars[i + 1]] & AnchorChars.PLAIN) != 0 && len + i - runStart > 0)) {
-            found.visit(len + i - runStart, c);
-            i++;
-            if (!found.atWordStart()) { // the rest of the word
-              while (i < end && (c = chars[i]) < 128 && (classes[c] & AnchorChars.QUIET_IN_WORD) != 0) {
-                i++;
-              }
-            }
-          } else {
-            break;
-          }
-          if (i >= end) {
-            break;
-          }
-          c = chars[i];
-        }
+        // the bulk: letters, digits and punctuation, and a single space before one of them, are copied as they
+        // are (a run is copied later, in one go); the recorder notes the anchors among them
+        i = found.plainRun(chars, i, end, len - runStart);
         if (i >= end) {
           break;
         }
+        char c = chars[i];
         // unchanged as well: a hyphen unless a line break follows, a single space (a whitespace artefact
         // always consumes its whole run, so no space precedes it) unless at the start, other chars but spaces
         if (c == '-' ? !isSpace(at(i + 1)) : c == ' ' ? len + i - runStart > 0 && !isSpaceOrInvisible(at(i + 1))

@@ -35,32 +35,49 @@ public final class Trie<V> {
 
   private static final int ROOT_TABLE = 0x250;
 
-  /** Nodes with several children get a dense table for ASCII chars: one array load per char. */
+  /** Nodes with several children get a dense row over the trie's alphabet: one array load per char. */
   private static final int DENSE_MIN_CHILDREN = 3;
 
+  /*
+   * The nodes are numbered breadth first, so the shallow ones every walk passes sit together in memory, and
+   * stored in flat arrays (no array object per node): the walk from a capitalised word start is mostly a few
+   * steps near the root, and a table per node (128 ints) would cost a pointer chase and a cache miss per step.
+   */
   private final int[] rootIndex;
-  private final int[][] dense;
-  private final char[][] labels;
-  private final int[][] children;
-  private final List<List<Entry<V>>> values;
+  /** Per char up to the highest label: its index in the alphabet of labels (1..), 0 when no label is it. */
+  private final byte[] symbols;
+  /** Per node: where its dense row starts in {@link #dense}, or -1. */
+  private final int[] denseRow;
+  /** Rows of (alphabet size + 1) children; slot 0 of every row is -1 (a char that is no label). */
+  private final int[] dense;
+  /** The edges of node k (when not dense) are edgeLabel/edgeChild[edgeStart[k] .. edgeStart[k + 1]). */
+  private final int[] edgeStart;
+  private final char[] edgeLabel;
+  private final int[] edgeChild;
+  /** Per node, the entries ending there, in the order added; null for none. */
+  private final Entry<V>[][] values;
   private final String firstChars;
 
-  private Trie(int[] rootIndex, int[][] dense, char[][] labels, int[][] children, List<List<Entry<V>>> values) {
+  private Trie(int[] rootIndex, byte[] symbols, int[] denseRow, int[] dense, int[] edgeStart, char[] edgeLabel,
+      int[] edgeChild, Entry<V>[][] values) {
     this.rootIndex = rootIndex;
+    this.symbols = symbols;
+    this.denseRow = denseRow;
     this.dense = dense;
-    this.labels = labels;
-    this.children = children;
+    this.edgeStart = edgeStart;
+    this.edgeLabel = edgeLabel;
+    this.edgeChild = edgeChild;
     this.values = values;
     this.firstChars = firstChars(values);
   }
 
-  private static <V> String firstChars(List<List<Entry<V>>> values) {
+  private static <V> String firstChars(Entry<V>[][] values) {
     java.util.Set<Character> chars = new java.util.TreeSet<>();
     for (char c = 'A'; c <= 'Z'; c++) {
       chars.add(c);
     }
-    for (List<Entry<V>> v : values) {
-      for (Entry<V> e : v == null ? List.<Entry<V>>of() : v) {
+    for (Entry<V>[] v : values) {
+      for (Entry<V> e : v == null ? List.<Entry<V>>of() : List.of(v)) {
         char first = e.surface().charAt(0);
         chars.add(first);
         if (!Character.isUpperCase(first)) {
@@ -92,10 +109,9 @@ public final class Trie<V> {
         break;
       }
       node = next;
-      List<Entry<V>> here = values.get(node);
+      Entry<V>[] here = values[node];
       if (here != null && (i + 1 >= n || !Chars.isLetter(buf[i + 1]))) {
-        for (int k = 0; k < here.size(); k++) { // indexed: no iterator per name candidate
-          Entry<V> e = here.get(k);
+        for (Entry<V> e : here) {
           if (caseMatches(e.surface(), buf, start)) {
             best = new Match<>(start, i + 1, e);
             break;
@@ -110,14 +126,13 @@ public final class Trie<V> {
     if (node == 0) {
       return c < ROOT_TABLE ? rootIndex[c] : -1;
     }
-    int[] d = dense[node];
-    if (d != null && c < 128) {
-      return d[c];
+    int row = denseRow[node];
+    if (row >= 0) {
+      return dense[row + (c < symbols.length ? symbols[c] : 0)];
     }
-    char[] l = labels[node];
-    for (int k = 0; k < l.length; k++) {
-      if (l[k] == c) {
-        return children[node][k];
+    for (int k = edgeStart[node]; k < edgeStart[node + 1]; k++) {
+      if (edgeLabel[k] == c) {
+        return edgeChild[k];
       }
     }
     return -1;
@@ -168,40 +183,65 @@ public final class Trie<V> {
 
     public Trie<V> build() {
       int size = edges.size();
-      char[][] labels = new char[size][];
-      int[][] children = new int[size][];
-      int[][] dense = new int[size][];
-      for (int node = 0; node < size; node++) {
-        Map<Character, Integer> e = edges.get(node);
-        labels[node] = new char[e.size()];
-        children[node] = new int[e.size()];
-        int k = 0;
-        for (Map.Entry<Character, Integer> edge : e.entrySet()) {
-          labels[node][k] = edge.getKey();
-          children[node][k++] = edge.getValue();
-        }
-        if (e.size() >= DENSE_MIN_CHILDREN) {
-          dense[node] = new int[128];
-          Arrays.fill(dense[node], -1);
-          for (Map.Entry<Character, Integer> edge : e.entrySet()) {
-            if (edge.getKey() < 128) {
-              dense[node][edge.getKey()] = edge.getValue();
-            }
-          }
+      // breadth-first numbering: order[new] = old, number[old] = new
+      int[] order = new int[size];
+      int[] number = new int[size];
+      int numbered = 1;
+      for (int k = 0; k < numbered; k++) {
+        for (int child : edges.get(order[k]).values()) {
+          number[child] = numbered;
+          order[numbered++] = child;
         }
       }
+      java.util.TreeSet<Character> labels = new java.util.TreeSet<>();
+      edges.forEach(e -> labels.addAll(e.keySet()));
+      if (labels.size() > Byte.MAX_VALUE) {
+        throw new IllegalStateException("more than " + Byte.MAX_VALUE + " distinct chars in a trie");
+      }
+      byte[] symbols = new byte[labels.isEmpty() ? 0 : labels.last() + 1];
+      byte symbol = 0;
+      for (char c : labels) {
+        symbols[c] = ++symbol;
+      }
+      int rowLength = labels.size() + 1;
+      int[] denseRow = new int[size];
+      int[] edgeStart = new int[size + 1];
+      char[] edgeLabel = new char[size];
+      int[] edgeChild = new int[size];
+      int edgeCount = 0;
+      int rows = 0;
+      for (int k = 0; k < size; k++) {
+        denseRow[k] = edges.get(order[k]).size() >= DENSE_MIN_CHILDREN ? rowLength * rows++ : -1;
+      }
+      int[] dense = new int[rowLength * rows];
+      Arrays.fill(dense, -1);
+      @SuppressWarnings("unchecked")
+      Entry<V>[][] frozen = (Entry<V>[][]) new Entry<?>[size][];
+      for (int k = 0; k < size; k++) {
+        Map<Character, Integer> e = edges.get(order[k]);
+        edgeStart[k] = edgeCount;
+        for (Map.Entry<Character, Integer> edge : e.entrySet()) {
+          if (denseRow[k] >= 0) {
+            dense[denseRow[k] + symbols[edge.getKey()]] = number[edge.getValue()];
+          } else {
+            edgeLabel[edgeCount] = edge.getKey();
+            edgeChild[edgeCount++] = number[edge.getValue()];
+          }
+        }
+        List<Entry<V>> v = values.get(order[k]);
+        @SuppressWarnings("unchecked")
+        Entry<V>[] entries = v == null ? null : (Entry<V>[]) v.toArray(new Entry<?>[0]);
+        frozen[k] = entries;
+      }
+      edgeStart[size] = edgeCount;
       int[] root = new int[ROOT_TABLE];
       Arrays.fill(root, -1);
       for (Map.Entry<Character, Integer> edge : edges.get(0).entrySet()) {
         if (edge.getKey() < ROOT_TABLE) {
-          root[edge.getKey()] = edge.getValue();
+          root[edge.getKey()] = number[edge.getValue()];
         }
       }
-      List<List<Entry<V>>> frozen = new ArrayList<>(size);
-      for (List<Entry<V>> v : values) {
-        frozen.add(v == null ? null : List.copyOf(v));
-      }
-      return new Trie<>(root, dense, labels, children, frozen);
+      return new Trie<>(root, symbols, denseRow, dense, edgeStart, edgeLabel, edgeChild, frozen);
     }
   }
 }
