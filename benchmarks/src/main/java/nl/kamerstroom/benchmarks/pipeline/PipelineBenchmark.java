@@ -206,6 +206,7 @@ public final class PipelineBenchmark {
     /** Moves every file into the inbox at once and waits until the search API counts all of them. */
     private Burst burst(String name, UpProcess up, SearchClient search, List<Path> files) throws Exception {
         long before = search.total();
+        long failedBefore = up.failed();
         Map<String, Long> pids = up.processes();
         Map<String, Double> cpuBefore = cpuByProcess(pids);
         Map<String, Double> stagesBefore = ProcFs.cpuSecondsByStage(up.pid(), Stages::of);
@@ -215,10 +216,13 @@ public final class PipelineBenchmark {
             for (Path file : files) {
                 Files.move(file, up.inbox().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             }
-            waitFor(name, BURST_TIMEOUT, () -> search.total() >= before + files.size() || !up.isAlive());
+            // A file in failed/ would never become searchable: stop waiting and say so.
+            waitFor(name, BURST_TIMEOUT, () -> search.total() >= before + files.size() || !up.isAlive()
+                    || up.failed() > failedBefore);
             Duration took = UpProcess.since(started);
             check(search.total() >= before + files.size(), name + ": only " + (search.total() - before) + " of "
-                    + files.size() + " documents searchable; see " + up.data);
+                    + files.size() + " documents searchable, " + (up.failed() - failedBefore) + " failed; see "
+                    + up.data);
             Map<String, Double> cpu = minus(cpuByProcess(pids), cpuBefore);
             Burst burst = new Burst(name, files.size(), took, cpu,
                     byStage(cpu.get(UpProcess.SERVICES), minus(ProcFs.cpuSecondsByStage(up.pid(), Stages::of), stagesBefore)),

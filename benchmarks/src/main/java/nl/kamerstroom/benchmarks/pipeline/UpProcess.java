@@ -3,6 +3,7 @@ package nl.kamerstroom.benchmarks.pipeline;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,15 @@ final class UpProcess implements AutoCloseable {
 
     Path inbox() {
         return data.resolve("inbox");
+    }
+
+    /** How many of the benchmark's files ingest gave up on (their reasons beside them in failed/). */
+    long failed() throws IOException {
+        try (var files = Files.list(data.resolve("failed"))) {
+            return files.filter(file -> !file.getFileName().toString().endsWith(".error.json")).count();
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
     }
 
     /** Where ingest moved each of these files (they were moved into the inbox under their own names). */
