@@ -124,20 +124,22 @@ final class RawParts {
         KafkaConfig config = KafkaConfig.from(Settings.of(Map.of(KafkaConfig.BOOTSTRAP_SERVERS.name(), bootstrap,
                 KafkaConfig.INSTANCE_ID.name(), "bench")));
         List<byte[]> values = texts.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
-        try (Admin admin = Admin.create(KafkaClients.admin(config, "bench-admin"));
-             var producer = new KafkaProducer<>(KafkaClients.documentProducer(config, "bench-producer"),
-                     new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (Admin admin = Admin.create(KafkaClients.admin(config, "bench-admin"))) {
             return warm(values.size(), () -> {
                 String topic = "bench.roundtrip." + UUID.randomUUID();
                 admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
-                List<Future<RecordMetadata>> sends = new ArrayList<>();
-                for (byte[] value : values) {
-                    sends.add(producer.send(new ProducerRecord<>(topic, value)));
-                }
-                producer.flush();
-                // A failed send would leave the reader below waiting for a record that never comes.
-                for (Future<RecordMetadata> send : sends) {
-                    send.get();
+                // A producer and a consumer per pass, each pass on a topic of its own, as for the first pass.
+                try (var producer = new KafkaProducer<>(KafkaClients.documentProducer(config, "bench-producer"),
+                        new ByteArraySerializer(), new ByteArraySerializer())) {
+                    List<Future<RecordMetadata>> sends = new ArrayList<>();
+                    for (byte[] value : values) {
+                        sends.add(producer.send(new ProducerRecord<>(topic, value)));
+                    }
+                    producer.flush();
+                    // A failed send would leave the reader below waiting for a record that never comes.
+                    for (Future<RecordMetadata> send : sends) {
+                        send.get();
+                    }
                 }
                 try (var consumer = new KafkaConsumer<>(KafkaClients.committedReader(config, "bench-consumer",
                         "bench-" + topic), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
