@@ -16,6 +16,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class ExactlyOnceStreams {
 
     static final int LINGER_MS = 5;
+    static final int BUFFERED_RECORDS_PER_PARTITION = 2;
+    static final int MAX_POLL_RECORDS = 5;
 
     private ExactlyOnceStreams() {
     }
@@ -50,6 +52,12 @@ public final class ExactlyOnceStreams {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecordBytes);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
+        // Streams bounds what it reads ahead by records, not bytes: by default 1,000 per partition plus a
+        // poll of 1,000. A heap dump of 40 texts of 10 million characters dropped at once showed 364 MB of
+        // them read ahead by enrich alone. Two records per partition and polls of five keep a few texts
+        // waiting whatever their size; the consumer keeps the rest compressed in its fetch buffer.
+        props.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, BUFFERED_RECORDS_PER_PARTITION);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), MAX_POLL_RECORDS);
         return props;
     }
 }
