@@ -60,9 +60,9 @@ final class RawParts {
         }
     }
 
-    static final double STEADY_SPREAD = 0.05;
-    static final int MAX_PASSES = 6;
-    static final Duration ROUND_TRIP_READ_LIMIT = Duration.ofSeconds(60);
+    private static final double STEADY_SPREAD = 0.05;
+    private static final int MAX_PASSES = 6;
+    private static final Duration ROUND_TRIP_READ_LIMIT = Duration.ofSeconds(60);
 
     private RawParts() {}
 

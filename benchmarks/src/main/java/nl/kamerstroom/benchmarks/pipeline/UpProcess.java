@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.kamerstroom.ingest.inbox.ErrorReportWriter;
 
 /**
  * {@code bin/kamerstroom up} as a user starts it: its own process with the script's heap and GC
@@ -50,7 +51,7 @@ final class UpProcess implements AutoCloseable {
     /** How many of the benchmark's files ingest gave up on (their reasons beside them in failed/). */
     long failed() throws IOException {
         try (var files = Files.list(data.resolve("failed"))) {
-            return files.filter(file -> !file.getFileName().toString().endsWith(".error.json")).count();
+            return files.filter(file -> !ErrorReportWriter.isReport(file)).count();
         } catch (NoSuchFileException e) {
             return 0;
         }

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A gazetteer trie over folded chars (see {@link Chars#fold}), walked once from each word start: the cost
@@ -72,12 +74,15 @@ public final class Trie<V> {
   }
 
   private static <V> String firstChars(Entry<V>[][] values) {
-    java.util.Set<Character> chars = new java.util.TreeSet<>();
+    Set<Character> chars = new TreeSet<>();
     for (char c = 'A'; c <= 'Z'; c++) {
       chars.add(c);
     }
     for (Entry<V>[] v : values) {
-      for (Entry<V> e : v == null ? List.<Entry<V>>of() : List.of(v)) {
+      if (v == null) {
+        continue;
+      }
+      for (Entry<V> e : v) {
         char first = e.surface().charAt(0);
         chars.add(first);
         if (!Character.isUpperCase(first)) {
@@ -193,7 +198,7 @@ public final class Trie<V> {
           order[numbered++] = child;
         }
       }
-      java.util.TreeSet<Character> labels = new java.util.TreeSet<>();
+      TreeSet<Character> labels = new TreeSet<>();
       edges.forEach(e -> labels.addAll(e.keySet()));
       if (labels.size() > Byte.MAX_VALUE) {
         throw new IllegalStateException("more than " + Byte.MAX_VALUE + " distinct chars in a trie");

@@ -22,6 +22,12 @@ public final class ErrorReportWriter {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** True for a report this writer leaves in failed/, or one it is still writing: not a failed file. */
+    public static boolean isReport(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") || name.matches(".*\\.error(-\\d+)?\\.json");
+    }
+
     public Path writeBeside(Path failedFile, ErrorReport report) throws IOException {
         String name = failedFile.getFileName().toString();
         Path temporary = Files.createTempFile(failedFile.getParent(), "." + name, ".error.tmp");

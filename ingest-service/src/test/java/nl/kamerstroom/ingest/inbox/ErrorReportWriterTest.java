@@ -30,4 +30,20 @@ class ErrorReportWriterTest {
         assertThat(Files.readString(json)).contains("\"reason\" : \"Corrupt or unreadable PDF\"")
                 .contains("2026-01-01T00:00:00Z");
     }
+
+    @Test
+    void tellsItsReportsFromTheFailedFiles() throws Exception {
+        Path failed = Files.writeString(dir.resolve("kapot.pdf"), "x");
+        ErrorReport report = new ErrorReport("kapot.pdf", "kapot.pdf", "parse", "Corrupt", "E", "boom",
+                Instant.parse("2026-01-01T00:00:00Z"), "ingest-1", 1L, "ab".repeat(32));
+        ErrorReportWriter writer = new ErrorReportWriter();
+
+        Path first = writer.writeBeside(failed, report);
+        Path second = writer.writeBeside(failed, report);
+
+        assertThat(ErrorReportWriter.isReport(first)).isTrue();
+        assertThat(ErrorReportWriter.isReport(second)).isTrue();
+        assertThat(ErrorReportWriter.isReport(failed)).isFalse();
+        assertThat(ErrorReportWriter.isReport(dir.resolve("error.json.pdf"))).isFalse();
+    }
 }
