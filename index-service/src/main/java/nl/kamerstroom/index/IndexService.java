@@ -33,6 +33,7 @@ import nl.kamerstroom.index.web.WebPage;
 import nl.kamerstroom.topic.TopicCreator;
 import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -152,8 +153,8 @@ public final class IndexService implements Service {
         // replica consumes every partition and shared group offsets would mix their positions.
         String group = config.storeGroupId() + "-" + config.kafka().instanceId();
         // Bytes: the feeder decodes, so a record it cannot decode reaches the dead-letter topic as it was.
-        IndexFeeder feeder = new IndexFeeder(storeConsumer("index-store", group, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer()), topics.index.valueSerde().deserializer(), topics.index.name(), index,
+        IndexFeeder feeder = new IndexFeeder(storeConsumer("index-store", group, IndexFeeder.MAX_POLL_RECORDS,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()), topics.index.valueSerde().deserializer(), topics.index.name(), index,
                 deadLetters, new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
                 new StoreMetrics(registry, index), Clock.systemUTC());
         started.add(feeder);
@@ -172,7 +173,8 @@ public final class IndexService implements Service {
     /** OpenSearch as the README tells any downstream store to read documents.index: a consumer group of its own. */
     private void startOpenSearchFeeder(DocumentsIndex index) {
         OpenSearchFeeder feeder = new OpenSearchFeeder(storeConsumer("opensearch-store", config.openSearch().groupId(),
-                topics.index.keySerde().deserializer(), topics.index.valueSerde().deserializer()),
+                ConsumerConfig.DEFAULT_MAX_POLL_RECORDS, topics.index.keySerde().deserializer(),
+                topics.index.valueSerde().deserializer()),
                 topics.index.name(), index, storeDeadLetters(), registry);
         started.add(feeder);
         feeder.start();
@@ -238,9 +240,10 @@ public final class IndexService implements Service {
         return deadLetters;
     }
 
-    private <K, V> KafkaConsumer<K, V> storeConsumer(String clientId, String group, Deserializer<K> keys,
-                                                     Deserializer<V> values) {
+    private <K, V> KafkaConsumer<K, V> storeConsumer(String clientId, String group, int maxPollRecords,
+                                                     Deserializer<K> keys, Deserializer<V> values) {
         Map<String, Object> props = KafkaClients.committedReader(config.kafka(), clientId, group);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values);
         KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
         metrics.bindTo(registry);

@@ -3,7 +3,6 @@ package nl.kamerstroom.common.kafka;
 import java.time.Duration;
 import java.util.Properties;
 import nl.kamerstroom.common.config.KafkaConfig;
-import nl.kamerstroom.topic.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -16,8 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class ExactlyOnceStreams {
 
     static final int LINGER_MS = 5;
-    static final int BUFFERED_RECORDS_PER_PARTITION = 2;
-    static final int MAX_POLL_RECORDS = 5;
+    static final int BUFFERED_RECORDS_PER_PARTITION = 1;
+    static final int MAX_POLL_RECORDS = 2;
 
     private ExactlyOnceStreams() {
     }
@@ -51,7 +50,6 @@ public final class ExactlyOnceStreams {
         // zstd shrinks text ~4x; multi-MB documents stay below the topics' 16 MiB limit.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), maxRecordBytes);
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), Topics.MAX_MESSAGE_BYTES);
         // Streams bounds what it reads ahead by records, not bytes: by default 1,000 per partition plus a
         // poll of 1,000. A heap dump of 40 texts of 10 million characters dropped at once showed 364 MB of
         // them read ahead by enrich alone. Two records per partition and polls of five keep a few texts
