@@ -36,9 +36,19 @@ final class LauncherProcess implements AutoCloseable {
     /** Starts the launcher with {@code environment} laid over this JVM's; its output goes to {@code dir/name.out|err}. */
     static LauncherProcess start(Path dir, String name, Map<String, String> environment, String... args)
             throws IOException {
+        return start(dir, name, List.of("-Xmx512m"), environment, args);
+    }
+
+    /**
+     * As {@link #start(Path, String, Map, String...)}, with {@code heapOptions} (-Xmx, -Xmn, GC
+     * logging) for the launcher's JVM. Like bin/kamerstroom, it exits on OutOfMemoryError.
+     */
+    static LauncherProcess start(Path dir, String name, List<String> heapOptions, Map<String, String> environment,
+                                 String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("setsid",
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(heapOptions);
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED",
                 OrphanGuard.class.getName(), Long.toString(ProcessHandle.current().pid()),
                 Kamerstroom.class.getName()));
         command.addAll(List.of(args));
@@ -55,6 +65,10 @@ final class LauncherProcess implements AutoCloseable {
 
     long pid() {
         return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The launcher and every process it started (the broker and registry under {@code up}). */
@@ -108,6 +122,11 @@ final class LauncherProcess implements AutoCloseable {
 
     String stdout() throws IOException {
         return Files.readString(stdout, StandardCharsets.UTF_8);
+    }
+
+    /** The last {@code lines} of standard output, for a failure's message. */
+    String stdoutTail(int lines) throws IOException {
+        return tail(stdout(), lines);
     }
 
     String stderr() throws IOException {

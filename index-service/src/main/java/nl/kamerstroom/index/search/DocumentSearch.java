@@ -60,6 +60,7 @@ public final class DocumentSearch implements SearchStore {
     /** An empty query lists documents newest first; undated ones last. */
     private static final Sort NEWEST_FIRST = newestFirst();
     private static final Set<String> SOURCE_ONLY = Set.of(IndexFields.SOURCE);
+    private static final Set<String> VIEWS = Set.of(IndexFields.SOURCE, IndexFields.FULL_SOURCE);
 
     private final SearchIndex index;
     private final Analyzer analyzer;
@@ -118,7 +119,7 @@ public final class DocumentSearch implements SearchStore {
                 return Optional.empty();
             }
             Document stored = searcher.storedFields().document(found.scoreDocs[0].doc);
-            Map<String, Object> json = source(stored);
+            Map<String, Object> json = wholeView(stored);
             json.put(DocumentJson.TEXT, stored.get(IndexFields.TEXT));
             return Optional.of(json);
         });
@@ -143,7 +144,7 @@ public final class DocumentSearch implements SearchStore {
             var storedFields = searcher.storedFields();
             List<Map<String, Object>> views = new ArrayList<>(found.scoreDocs.length);
             for (ScoreDoc match : found.scoreDocs) {
-                views.add(source(storedFields.document(match.doc, SOURCE_ONLY)));
+                views.add(wholeView(storedFields.document(match.doc, VIEWS)));
             }
             return new Mentioning(searcher.count(query), views);
         });
@@ -198,10 +199,20 @@ public final class DocumentSearch implements SearchStore {
         return counts;
     }
 
-    /** The stored JSON view (without text) of a Lucene document. */
-    @SuppressWarnings("unchecked")
+    /** The stored JSON view (without text) of a Lucene document, as lists of documents show it. */
     static Map<String, Object> source(Document stored) throws IOException {
-        BytesRef json = stored.getBinaryValue(IndexFields.SOURCE);
+        return source(stored, IndexFields.SOURCE);
+    }
+
+    /** The JSON view (without text) with every mention: what entity pages count and the document page shows. */
+    private static Map<String, Object> wholeView(Document stored) throws IOException {
+        return source(stored, stored.getField(IndexFields.FULL_SOURCE) != null ? IndexFields.FULL_SOURCE
+                : IndexFields.SOURCE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> source(Document stored, String field) throws IOException {
+        BytesRef json = stored.getBinaryValue(field);
         return Response.JSON.readValue(json.bytes, json.offset, json.length, LinkedHashMap.class);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import nl.kamerstroom.schema.AmountMention;
 import nl.kamerstroom.schema.CountryMention;
@@ -27,6 +28,16 @@ import nl.kamerstroom.schema.Redaction;
 public final class DocumentJson {
 
     public static final String TEXT = "text";
+    /**
+     * Mentions per entity list in a search hit: a table-heavy text of 2 million characters had
+     * 17,713 amounts, 2 MB of JSON per hit, and a page of such hits ran the services out of heap.
+     * The document itself, and what entity pages count, keep them all.
+     */
+    public static final int LISTED_MENTIONS = 100;
+    /** In the listed view: the full number of mentions of each list that was cut to {@link #LISTED_MENTIONS}. */
+    public static final String MENTION_TOTALS = "mentionTotals";
+    private static final List<String> ENTITY_LISTS = List.of("ministries", "countries", "motions", "amounts",
+            "kamerstukken", "redactions");
 
     private DocumentJson() {
     }
@@ -57,6 +68,27 @@ public final class DocumentJson {
         json.put("ingestedAt", iso(doc.getIngestedAt()));
         json.put("indexedAt", iso(doc.getIndexedAt()));
         return json;
+    }
+
+    /**
+     * {@code view} as a search hit shows it: every entity list cut to its first
+     * {@link #LISTED_MENTIONS} mentions, with the full counts under {@link #MENTION_TOTALS};
+     * empty when no list is that long, as for almost every document.
+     */
+    public static Optional<Map<String, Object>> listed(Map<String, Object> view) {
+        Map<String, Object> totals = new LinkedHashMap<>();
+        Map<String, Object> listed = new LinkedHashMap<>(view);
+        for (String key : ENTITY_LISTS) {
+            if (view.get(key) instanceof List<?> mentions && mentions.size() > LISTED_MENTIONS) {
+                listed.put(key, mentions.subList(0, LISTED_MENTIONS));
+                totals.put(key, mentions.size());
+            }
+        }
+        if (totals.isEmpty()) {
+            return Optional.empty();
+        }
+        listed.put(MENTION_TOTALS, totals);
+        return Optional.of(listed);
     }
 
     private static void putEntities(Map<String, Object> json, Entities entities) {

@@ -33,8 +33,13 @@ public final class IndexFields {
     public static final String DOCUMENT_ID = "documentId";
     /** Every status the document states for a motion it mentions (aangenomen, aangehouden, …). */
     public static final String MOTION_STATUS = "motionStatus";
-    /** The document's JSON view without its text, returned by the API as stored. */
+    /**
+     * The document's JSON view without its text, as search hits show it: entity lists cut when
+     * long ({@link DocumentJson#listed}).
+     */
     public static final String SOURCE = "source";
+    /** The whole JSON view without text, stored only for a document whose {@link #SOURCE} was cut. */
+    public static final String FULL_SOURCE = "fullSource";
     private static final String AMOUNT_PREFIX = "amount.";
     private static final String NAMES_SUFFIX = ".name";
     /** Unit separator: in no id and no name. */

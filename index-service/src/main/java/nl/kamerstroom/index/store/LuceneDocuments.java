@@ -6,6 +6,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import nl.kamerstroom.common.http.Response;
 import nl.kamerstroom.schema.AmountMention;
@@ -89,7 +91,12 @@ public final class LuceneDocuments {
         for (AmountMention amount : doc.getEntities().getAmounts()) {
             lucene.add(new LongField(IndexFields.amount(amount.getCurrency()), cents(amount.getValue()), Field.Store.NO));
         }
-        lucene.add(new StoredField(IndexFields.SOURCE, source(doc)));
+        Map<String, Object> view = DocumentJson.withoutText(doc);
+        Optional<Map<String, Object>> listed = DocumentJson.listed(view);
+        lucene.add(new StoredField(IndexFields.SOURCE, json(doc, listed.orElse(view))));
+        if (listed.isPresent()) {
+            lucene.add(new StoredField(IndexFields.FULL_SOURCE, json(doc, view)));
+        }
         return lucene;
     }
 
@@ -133,9 +140,9 @@ public final class LuceneDocuments {
         return statuses;
     }
 
-    private static byte[] source(IndexDocument doc) {
+    private static byte[] json(IndexDocument doc, Map<String, Object> view) {
         try {
-            return Response.JSON.writeValueAsBytes(DocumentJson.withoutText(doc));
+            return Response.JSON.writeValueAsBytes(view);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write document " + doc.getId() + " as JSON", e);
         }

@@ -11,8 +11,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import nl.kamerstroom.index.Documents;
+import nl.kamerstroom.index.store.DocumentJson;
+import nl.kamerstroom.index.store.IndexFields;
 import nl.kamerstroom.index.store.SearchIndex;
+import nl.kamerstroom.schema.AmountMention;
+import nl.kamerstroom.schema.IndexDocument;
+import nl.kamerstroom.schema.MinistryMention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +77,30 @@ class DocumentSearchTest {
         assertThat(memo.hits().getFirst().snippet())
                 .contains("<mark>memo</mark>", "&lt;script&gt;")
                 .doesNotContain("<script>");
+    }
+
+    @Test
+    void hitsCutLongEntityListsWhileTheDocumentAndEntityPagesKeepEveryMention() throws IOException {
+        IndexDocument table = Documents.about("table", "Een tabel met bedragen.", "FIN", "NL",
+                LocalDate.of(2024, 1, 1), "1");
+        table.getEntities().setAmounts(IntStream.range(0, 250).mapToObj(i -> new AmountMention(BigDecimal.valueOf(i),
+                "EUR", "€ " + i, i * 10, i * 10 + 3)).toList());
+        table.getEntities().setMinistries(IntStream.range(0, 150).mapToObj(i -> new MinistryMention("FIN",
+                "Ministerie van Financiën", null, "Financiën", i * 10, i * 10 + 9)).toList());
+        index.upsert("table", table);
+        index.refresh();
+
+        Map<String, Object> hit = search.search(SearchRequest.query("tabel")).hits().getFirst().document();
+        assertThat((List<?>) hit.get("amounts")).hasSize(DocumentJson.LISTED_MENTIONS);
+        assertThat((List<?>) hit.get("ministries")).hasSize(DocumentJson.LISTED_MENTIONS);
+        assertThat(hit.get(DocumentJson.MENTION_TOTALS)).isEqualTo(Map.of("ministries", 150, "amounts", 250));
+
+        Map<String, Object> whole = search.document("table").orElseThrow();
+        assertThat((List<?>) whole.get("amounts")).hasSize(250);
+        assertThat(whole).doesNotContainKey(DocumentJson.MENTION_TOTALS);
+        Map<String, Object> onEntityPage = search.mentioning(IndexFields.MINISTRY, "FIN", 10).views().stream()
+                .filter(view -> "table".equals(view.get("id"))).findFirst().orElseThrow();
+        assertThat((List<?>) onEntityPage.get("ministries")).hasSize(150);
     }
 
     @Test
