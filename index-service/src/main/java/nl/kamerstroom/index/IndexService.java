@@ -154,8 +154,9 @@ public final class IndexService implements Service {
         String group = config.storeGroupId() + "-" + config.kafka().instanceId();
         // Bytes: the feeder decodes, so a record it cannot decode reaches the dead-letter topic as it was.
         IndexFeeder feeder = new IndexFeeder(storeConsumer("index-store", group, IndexFeeder.MAX_POLL_RECORDS,
-                new ByteArrayDeserializer(), new ByteArrayDeserializer()), topics.index.valueSerde().deserializer(), topics.index.name(), index,
-                deadLetters, new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer()), topics.index.valueSerde().deserializer(),
+                topics.index.name(), index, deadLetters,
+                new FeedPolicy(config.commitInterval(), config.commitDocs(), config.refreshInterval()),
                 new StoreMetrics(registry, index), Clock.systemUTC());
         started.add(feeder);
         feeder.start();

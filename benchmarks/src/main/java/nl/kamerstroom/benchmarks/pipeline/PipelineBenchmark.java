@@ -44,11 +44,14 @@ public final class PipelineBenchmark {
      * Lucene, Kafka clients and Streams, 0.1-1.6 s per method, JFR): the stack does so much
      * different work that one round does not warm it. Rounds of fresh documents go on until the
      * compiler threads of all JVMs take under {@link #WARM_JIT_SHARE} of a round's CPU, or
-     * {@link #MAX_WARM_UP_ROUNDS} were run; a round takes ~25 s.
+     * {@link #MAX_WARM_UP_ROUNDS} were run; a round takes ~25 s. Eight were not enough: what a
+     * stage calls once per document reaches C2 only after ~5,000 calls (HotSpot's
+     * Tier4InvocationThreshold, raised further while the compile queue is long), and in 16 rounds
+     * of 1,000 texts the services' CPU per round fell from ~6 s (rounds 4-10) to 3-4 s (12-16).
      */
     static final int WARM_UP_TEXTS = 1000;
     static final double WARM_JIT_SHARE = 0.05;
-    static final int MAX_WARM_UP_ROUNDS = 8;
+    static final int MAX_WARM_UP_ROUNDS = 24;
     private static final Duration BURST_TIMEOUT = Duration.ofMinutes(10);
     private static final String BARE_TIKA = "bare Tika, 1 thread (before + after)";
 
@@ -97,7 +100,7 @@ public final class PipelineBenchmark {
         BenchmarkFiles generator = new BenchmarkFiles(work.resolve("files"));
         List<Path> texts = generator.texts("text", 0, options.texts);
         List<Path> pdfs = generator.pdfs("pdf", 1_000_000, options.pdfs, 4_000, 96_000);
-        List<Path> steady = generator.texts("steady", 5_000_000, options.rate * options.seconds);
+        List<Path> steady = generator.texts("steady", 2_000_000, options.rate * options.seconds);
         System.out.printf("Pipeline benchmark: %d texts (%d MB), %d PDFs of 1-24 pages (%d MB); %d cores, load %.1f%n",
                 texts.size(), BenchmarkFiles.totalBytes(texts) >> 20, pdfs.size(), BenchmarkFiles.totalBytes(pdfs) >> 20,
                 Runtime.getRuntime().availableProcessors(), load());
@@ -192,6 +195,7 @@ public final class PipelineBenchmark {
     private Burst warmUp(BenchmarkFiles generator, UpProcess up, SearchClient search) throws Exception {
         Burst round = null;
         for (int r = 1; r <= MAX_WARM_UP_ROUNDS; r++) {
+            // Seeds apart from the measured files': an identical earlier text would be found at once.
             int seeds = 3_000_000 + r * 100_000;
             List<Path> files = concat(generator.texts("warm-text-" + r, seeds, options.warmup),
                     generator.pdfs("warm-pdf-" + r, seeds + 50_000, warmUpPdfs(), 4_000, 96_000));

@@ -199,7 +199,7 @@ public final class DocumentSearch implements SearchStore {
         return counts;
     }
 
-    /** The stored JSON view (without text) of a Lucene document, as lists of documents show it. */
+    /** The stored JSON view (without text) of a Lucene document, as search hits show it. */
     static Map<String, Object> source(Document stored) throws IOException {
         return source(stored, IndexFields.SOURCE);
     }
